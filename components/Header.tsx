@@ -1,0 +1,8 @@
+export function Header() {
+  return (
+    <header class="header">
+      <img src="/icon/32.png" alt="" width={20} height={20} />
+      <h1>TelemetryDeck Token Manager</h1>
+    </header>
+  );
+}

@@ -1,0 +1,66 @@
+import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
+
+export interface Tab<T extends string> {
+  id: T;
+  label: string;
+  panel: ComponentChildren;
+}
+
+/** ARIA tabs with roving focus: arrow keys, Home and End move between tabs, as the pattern expects. */
+export function MethodTabs<T extends string>({
+  tabs,
+  selected,
+  onSelect,
+  label,
+}: {
+  tabs: Tab<T>[];
+  selected: T;
+  onSelect: (id: T) => void;
+  label: string;
+}) {
+  const tabList = useRef<HTMLDivElement>(null);
+
+  function onKeyDown(event: KeyboardEvent) {
+    const index = tabs.findIndex((tab) => tab.id === selected);
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = tabs[(target + tabs.length) % tabs.length]!;
+    onSelect(next.id);
+    tabList.current?.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
+  }
+
+  return (
+    <div class="tabs">
+      <div role="tablist" aria-label={label} ref={tabList} onKeyDown={onKeyDown}>
+        {tabs.map((tab) => (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            id={`tab-${tab.id}`}
+            aria-selected={tab.id === selected}
+            aria-controls={`panel-${tab.id}`}
+            tabIndex={tab.id === selected ? 0 : -1}
+            onClick={() => onSelect(tab.id)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      {tabs.map((tab) => (
+        <div
+          key={tab.id}
+          role="tabpanel"
+          id={`panel-${tab.id}`}
+          aria-labelledby={`tab-${tab.id}`}
+          hidden={tab.id !== selected}
+        >
+          {tab.id === selected && tab.panel}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
+import { isNoAnswer, sendIntent } from '../lib/messages';
+import { isStale } from '../lib/refresh-policy';
+import type { TokenState } from '../lib/stored-state';
+import { AccountCard } from './AccountCard';
+import { Alert } from './Alert';
+import { ExternalLink } from './ExternalLink';
+
+export function SignedInView({ state, now, onSignedOut }: { state: TokenState; now: number; onSignedOut: (wasPat: boolean) => void }) {
+  const [refreshing, setRefreshing] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  // Stale-while-revalidate: what is stored is already on screen; ask for fresh data only when it is old.
+  useEffect(() => {
+    if (isStale(state.account?.fetchedAt, Date.now())) void sendIntent({ type: 'refresh', reason: 'stale' });
+  }, []);
+
+  async function refresh() {
+    setRefreshing(true);
+    setActionError(null);
+    const result = await sendIntent({ type: 'refresh', reason: 'user' });
+    setRefreshing(false);
+    // A refresh's failure is stored with the state and shown from there; only a silent background is not.
+    if (isNoAnswer(result)) setActionError(result.error.message);
+  }
+
+  async function signOut() {
+    const result = await sendIntent({ type: 'signOut' });
+    if (result.ok) onSignedOut(state.token.kind === 'pat');
+    else setActionError(result.error.message);
+  }
+
+  const error = state.check.error;
+  return (
+    <>
+      {error && (
+        <Alert>
+          {error.message}
+          {state.account && error.kind !== 'unauthorized' && ' The details below are from the last successful check.'}
+        </Alert>
+      )}
+      {actionError && <Alert>{actionError}</Alert>}
+      <AccountCard state={state} now={now} />
+      {state.token.kind === 'pat' && state.token.expiresAt === null && (
+        <p class="hint">
+          <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+            Add the expiry date
+          </button>{' '}
+          you chose in the dashboard, and the badge counts down to it.
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
+          Refresh
+        </button>
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      </div>
+      {state.token.kind === 'pat' && (
+        <p class="hint">
+          Signing out removes the token from this browser only; it keeps working until you revoke it in the{' '}
+          <ExternalLink href={PERSONAL_ACCESS_TOKENS_URL}>TelemetryDeck dashboard</ExternalLink>.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { readSnapshot } from '../../lib/storage';
+import '../../components/theme.css';
+import { OptionsApp } from './OptionsApp';
+
+void readSnapshot().then((snapshot) => render(<OptionsApp initial={snapshot} />, document.getElementById('app')!));

@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { BADGE_COLORS, badgeForState, nextBadgeChangeAt } from './badge';
+import { readSnapshot } from './storage';
+
+export const BADGE_ALARM = 'badge-change';
+
+/** Paints the toolbar badge for the stored state and sets one alarm for the moment it next changes. */
+export async function paintBadge(now: number): Promise<void> {
+  const { tokenState } = await readSnapshot();
+  const badge = badgeForState(tokenState, now);
+  const action = browser.action;
+  await action.setBadgeText({ text: badge.text });
+  if (badge.tone !== 'none') {
+    await action.setBadgeBackgroundColor({ color: BADGE_COLORS[badge.tone] });
+    const withTextColor = action as { setBadgeTextColor?: (details: { color: string }) => Promise<void> };
+    await withTextColor.setBadgeTextColor?.({ color: '#ffffff' });
+  }
+  await action.setTitle({ title: badge.title });
+
+  const next = nextBadgeChangeAt(tokenState, now);
+  if (next === null) await browser.alarms.clear(BADGE_ALARM);
+  else await browser.alarms.create(BADGE_ALARM, { when: next });
+}

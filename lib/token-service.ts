@@ -1,0 +1,174 @@
+import { createApiClient, type ApiResult } from './api-client';
+import type { UserInfo } from './api-schemas';
+import { apiError, type ApiError } from './errors';
+import type { Intent, IntentResult } from './messages';
+import { checkPatExpiry } from './pat-expiry';
+import { mayCheckAutomatically, retryNotBeforeAfterFailure } from './refresh-policy';
+import { readCredential, readSnapshot, forgetToken, saveNotice, saveSignedIn, saveTokenState } from './storage';
+import type { Account, TokenInfo, TokenState } from './stored-state';
+import { checkPersonalAccessToken, maskToken } from './token-format';
+
+export interface TokenServiceOptions {
+  now: () => number;
+  fetch?: typeof fetch;
+  /** Resolves once start-up repair of storage is done; intents wait for it. */
+  ready?: Promise<unknown>;
+}
+
+export function accountFromUserInfo(info: UserInfo, fetchedAt: number): Account {
+  const account: Account = { id: info.id, email: info.email, fetchedAt };
+  if (info.firstName) account.firstName = info.firstName;
+  if (info.lastName) account.lastName = info.lastName;
+  if (info.emailIsVerified !== undefined) account.emailIsVerified = info.emailIsVerified;
+  if (info.organization?.name) account.organizationName = info.organization.name;
+  return account;
+}
+
+function failure(error: ApiError): IntentResult {
+  return { ok: false, error: { kind: error.kind, message: error.message } };
+}
+
+/**
+ * Everything the background does on the user's behalf. The only writer of the secret: screens send intents,
+ * this validates them, talks to TelemetryDeck, and writes the outcome to storage in one step.
+ */
+export function createTokenService(options: TokenServiceOptions) {
+  const { now } = options;
+  const ready = options.ready ?? Promise.resolve();
+  let refreshInFlight: Promise<IntentResult> | null = null;
+
+  async function client() {
+    const { settings } = await readSnapshot();
+    return createApiClient({ origin: settings.apiOrigin, fetch: options.fetch, now });
+  }
+
+  async function storeSignIn(token: string, info: TokenInfo, userInfo: UserInfo): Promise<IntentResult> {
+    const at = now();
+    const tokenState: TokenState = {
+      schemaVersion: 1,
+      token: info,
+      account: accountFromUserInfo(userInfo, at),
+      check: { status: 'valid', lastSuccessAt: at, lastAttemptAt: at, error: null },
+    };
+    await saveSignedIn({ schemaVersion: 1, token }, tokenState);
+    await saveNotice(null);
+    return { ok: true };
+  }
+
+  async function signInWithToken(intent: Extract<Intent, { type: 'signInWithToken' }>): Promise<IntentResult> {
+    const checked = checkPersonalAccessToken(intent.token);
+    if (!checked.ok) return failure(apiError('invalid-input', { message: checked.message }));
+    const expiry = checkPatExpiry(intent.expiresAt, now());
+    if (!expiry.ok) return failure(apiError('invalid-input', { message: expiry.message }));
+    const result = await (await client()).userInfo(checked.token);
+    if (!result.ok) return failure(result.error);
+    const info: TokenInfo = { kind: 'pat', masked: maskToken(checked.token), addedAt: now(), expiresAt: expiry.expiresAt };
+    const name = intent.name?.trim();
+    if (name) info.name = name;
+    return storeSignIn(checked.token, info, result.value);
+  }
+
+  async function signInWithPassword(email: string, password: string): Promise<IntentResult> {
+    const trimmedEmail = email.trim();
+    if (!trimmedEmail || !password) {
+      return failure(apiError('invalid-input', { message: 'Enter both your email address and your password.' }));
+    }
+    const api = await client();
+    const login = await api.login(trimmedEmail, password);
+    if (!login.ok) return failure(login.error);
+    const token = login.value.value;
+    const result = await api.userInfo(token);
+    if (!result.ok) return failure(result.error);
+    const info: TokenInfo = {
+      kind: 'session',
+      masked: maskToken(token),
+      addedAt: now(),
+      expiresAt: login.value.expiresAt ?? null,
+    };
+    if (login.value.createdAt !== undefined) info.createdAt = login.value.createdAt;
+    if (login.value.id) info.serverTokenId = login.value.id;
+    return storeSignIn(token, info, result.value);
+  }
+
+  async function refreshOnce(reason: 'user' | 'stale'): Promise<IntentResult> {
+    const credential = await readCredential();
+    const { tokenState } = await readSnapshot();
+    if (!credential || !tokenState) return failure(apiError('not-signed-in'));
+    if (reason === 'stale' && !mayCheckAutomatically(tokenState.check, now())) return { ok: true };
+    const result: ApiResult<UserInfo> = await (await client()).userInfo(credential.token);
+    // The user may have signed out or swapped tokens while we waited: never write over their choice.
+    const current = await readCredential();
+    if (current?.token !== credential.token) return { ok: true };
+    const latest = (await readSnapshot()).tokenState ?? tokenState;
+    const at = now();
+    if (result.ok) {
+      await saveTokenState({
+        ...latest,
+        account: accountFromUserInfo(result.value, at),
+        check: { status: 'valid', lastSuccessAt: at, lastAttemptAt: at, error: null },
+      });
+      return { ok: true };
+    }
+    const failures = (latest.check.consecutiveFailures ?? 0) + 1;
+    await saveTokenState({
+      ...latest,
+      check: {
+        ...latest.check,
+        status: result.error.kind === 'unauthorized' ? 'rejected' : latest.check.status,
+        lastAttemptAt: at,
+        error: { kind: result.error.kind, message: result.error.message, at },
+        consecutiveFailures: failures,
+        retryNotBefore: retryNotBeforeAfterFailure(at, failures, result.error.retryAfterSeconds),
+      },
+    });
+    return failure(result.error);
+  }
+
+  /** Concurrent refreshes share one request. */
+  function refresh(reason: 'user' | 'stale'): Promise<IntentResult> {
+    refreshInFlight ??= refreshOnce(reason).finally(() => {
+      refreshInFlight = null;
+    });
+    return refreshInFlight;
+  }
+
+  async function setTokenDetails(intent: Extract<Intent, { type: 'setTokenDetails' }>): Promise<IntentResult> {
+    const { tokenState } = await readSnapshot();
+    if (!tokenState) return failure(apiError('not-signed-in'));
+    const token = { ...tokenState.token };
+    if (intent.name !== undefined) {
+      const name = intent.name.trim();
+      if (name) token.name = name;
+      else delete token.name;
+    }
+    if (intent.expiresAt !== undefined) {
+      if (token.kind !== 'pat') {
+        return failure(apiError('invalid-input', { message: 'A signed-in session’s expiry comes from TelemetryDeck and cannot be changed.' }));
+      }
+      const expiry = checkPatExpiry(intent.expiresAt, now());
+      if (!expiry.ok) return failure(apiError('invalid-input', { message: expiry.message }));
+      token.expiresAt = expiry.expiresAt;
+    }
+    await saveTokenState({ ...tokenState, token });
+    return { ok: true };
+  }
+
+  async function handle(intent: Intent): Promise<IntentResult> {
+    await ready;
+    switch (intent.type) {
+      case 'signInWithToken':
+        return signInWithToken(intent);
+      case 'signInWithPassword':
+        return signInWithPassword(intent.email, intent.password);
+      case 'refresh':
+        return refresh(intent.reason);
+      case 'signOut':
+        await forgetToken();
+        return { ok: true };
+      case 'setTokenDetails':
+        return setTokenDetails(intent);
+    }
+  }
+
+  return { handle, refresh };
+}

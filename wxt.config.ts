@@ -1,0 +1,37 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { OFFICIAL_API_ORIGINS } from './lib/api-origins';
+
+/** `WXT_API_BASE_URL` (an origin) becomes the default API server and gains a host permission. */
+function buildTimeApiOrigin(): string | undefined {
+  const raw = process.env.WXT_API_BASE_URL?.trim();
+  if (!raw) return undefined;
+  const url = new URL(raw);
+  return url.origin;
+}
+
+const extraOrigin = buildTimeApiOrigin();
+const hostPermissions = [...OFFICIAL_API_ORIGINS, ...(extraOrigin ? [extraOrigin] : [])]
+  .filter((origin, index, all) => all.indexOf(origin) === index)
+  .map((origin) => `${origin}/*`);
+
+export default defineConfig({
+  outDir: process.env.WXT_OUT_DIR || '.output',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    define: {
+      __BUILD_API_ORIGIN__: JSON.stringify(extraOrigin ?? ''),
+    },
+  }),
+  manifest: {
+    name: 'TelemetryDeck Token Manager',
+    description:
+      'Keeps your TelemetryDeck API token in the toolbar: your account, its expiry on the badge, and reminders before it lapses.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: hostPermissions,
+    action: {
+      default_title: 'TelemetryDeck Token Manager',
+    },
+  },
+});
