@@ -60,8 +60,9 @@ export async function sendIntent(intent: Intent): Promise<IntentResult> {
  * Answers through `sendResponse` and returns true, which every browser and test double understands.
  */
 export function listenForIntents(handle: (intent: Intent) => Promise<IntentResult>): void {
-  browser.runtime.onMessage.addListener(((message: unknown, sender: { id?: string }, sendResponse: (answer: IntentResult) => void) => {
-    if (sender.id !== browser.runtime.id) return false;
+  browser.runtime.onMessage.addListener(((message: unknown, sender: { id?: string } | undefined, sendResponse: (answer: IntentResult) => void) => {
+    // Other extensions reach onMessageExternal, not this; the check only guards against surprises.
+    if (sender?.id && sender.id !== browser.runtime.id) return false;
     const parsed = intentSchema.safeParse(message);
     if (!parsed.success) {
       sendResponse({ ok: false, error: { kind: 'invalid-input', message: 'That request was not understood.' } });

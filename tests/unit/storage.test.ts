@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readCredential, readSnapshot, repairStorage, snapshotFromRaw } from '../../lib/storage';
+import { DISCARDED_NOTICE, parseStored, tokenStateSchema } from '../../lib/stored-state';
+import { NOW, signedInState } from './state-fixtures';
+
+const CREDENTIAL = { schemaVersion: 1, token: 'tdpat_SECRETsecret1234' };
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('parsing stored data', () => {
+  it('reads what we wrote', () => {
+    const snapshot = snapshotFromRaw({ tokenState: signedInState() });
+    expect(snapshot.tokenState).toEqual(signedInState());
+    expect(snapshot.discarded).toBe(false);
+  });
+
+  it.each([
+    ['a string', 'garbage'],
+    ['truncated JSON text', '{"schemaVersion":1,"token":'],
+    ['an array', [1, 2, 3]],
+    ['a number', 42],
+    ['wrong field types', { ...signedInState(), token: { kind: 'pat', masked: 7 } }],
+    ['a future schema version', { ...signedInState(), schemaVersion: 99 }],
+    ['an extra field (our data is strict)', { ...signedInState(), surprise: true }],
+  ])('discards %s, never throwing', (_label, raw) => {
+    const snapshot = snapshotFromRaw({ tokenState: raw });
+    expect(snapshot.tokenState).toBeNull();
+    expect(snapshot.discarded).toBe(true);
+  });
+
+  it('migrates the unversioned shape instead of discarding it', () => {
+    const { schemaVersion: _omitted, ...unversioned } = signedInState();
+    const outcome = parseStored('tokenState', tokenStateSchema, unversioned);
+    expect(outcome).toEqual({ status: 'valid', value: signedInState(), migrated: true });
+  });
+
+  it('falls back to default settings when they do not parse', () => {
+    const snapshot = snapshotFromRaw({ settings: { schemaVersion: 1, apiOrigin: 'not a url' } });
+    expect(snapshot.settings.apiOrigin).toBe('https://api.telemetrydeckapi.com');
+    expect(snapshot.discarded).toBe(true);
+  });
+});
+
+describe('repairStorage', () => {
+  it('removes what cannot be read, keeps a notice, and leaves good data alone', async () => {
+    await fakeBrowser.storage.local.set({ credential: CREDENTIAL, tokenState: 'garbage', settings: { schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com' } });
+    await repairStorage(NOW);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored.credential).toBeUndefined();
+    expect(stored.tokenState).toBeUndefined();
+    expect(stored.settings).toEqual({ schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com' });
+    expect(stored.notice).toEqual({ message: DISCARDED_NOTICE, at: NOW });
+  });
+
+  it('never leaves half a sign-in behind', async () => {
+    await fakeBrowser.storage.local.set({ credential: CREDENTIAL });
+    await repairStorage(NOW);
+    expect(await readCredential()).toBeNull();
+  });
+
+  it('writes migrated values back in the current version', async () => {
+    const { schemaVersion: _omitted, ...unversioned } = signedInState();
+    const { schemaVersion: _also, ...unversionedCredential } = CREDENTIAL;
+    await fakeBrowser.storage.local.set({ credential: unversionedCredential, tokenState: unversioned });
+    await repairStorage(NOW);
+    expect((await readSnapshot()).tokenState).toEqual(signedInState());
+    expect(await readCredential()).toEqual(CREDENTIAL);
+    expect((await fakeBrowser.storage.local.get('notice')).notice).toBeUndefined();
+  });
+
+  it('does nothing to a healthy store', async () => {
+    await fakeBrowser.storage.local.set({ credential: CREDENTIAL, tokenState: signedInState() });
+    expect(await repairStorage(NOW)).toEqual({ repaired: false });
+  });
+});
