@@ -7,6 +7,13 @@ export function fullName(account: { firstName?: string; lastName?: string; email
   return [account.firstName, account.lastName].filter(Boolean).join(' ') || account.email;
 }
 
+function describeLastCheck(check: TokenState['check'], now: number): string {
+  if (check.status === 'rejected' && check.lastAttemptAt !== undefined) return `Rejected ${describeAge(check.lastAttemptAt, now)}`;
+  if (check.lastSuccessAt === undefined) return 'Not checked yet';
+  const updated = `Updated ${describeAge(check.lastSuccessAt, now)}`;
+  return check.error && check.lastAttemptAt !== undefined ? `${updated}; last try failed ${describeAge(check.lastAttemptAt, now)}` : updated;
+}
+
 /** Who the token belongs to and what it is, at a glance. Shows only the masked token. */
 export function AccountCard({ state, now }: { state: TokenState; now: number }) {
   const { account, token, check } = state;
@@ -40,14 +47,12 @@ export function AccountCard({ state, now }: { state: TokenState; now: number }) 
           <code>{token.masked}</code>
         </dd>
         <dt>Expiry</dt>
-        <dd class={expired || check.status === 'rejected' ? 'danger' : undefined}>
+        <dd class={expired ? 'danger' : undefined}>
           {describeExpiry(token.expiresAt, now)}
           {token.expiresAt !== null && <span class="muted"> ({formatDateTime(token.expiresAt)})</span>}
         </dd>
         <dt>Checked</dt>
-        <dd>
-          {check.lastSuccessAt !== undefined ? `Updated ${describeAge(check.lastSuccessAt, now)}` : 'Not checked yet'}
-        </dd>
+        <dd>{describeLastCheck(check, now)}</dd>
       </dl>
     </section>
   );

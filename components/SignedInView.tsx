@@ -28,7 +28,8 @@ export function SignedInView({ state, now, onSignedOut }: { state: TokenState; n
 
   async function signOut() {
     const result = await sendIntent({ type: 'signOut' });
-    if (result.ok) onSignedOut(state.token.kind === 'pat');
+    // A rejected token no longer works, so there is nothing left to revoke.
+    if (result.ok) onSignedOut(state.token.kind === 'pat' && state.check.status !== 'rejected');
     else setActionError(result.error.message);
   }
 
@@ -43,7 +44,7 @@ export function SignedInView({ state, now, onSignedOut }: { state: TokenState; n
       )}
       {actionError && <Alert>{actionError}</Alert>}
       <AccountCard state={state} now={now} />
-      {state.token.kind === 'pat' && state.token.expiresAt === null && (
+      {state.token.kind === 'pat' && state.token.expiresAt === null && state.check.status !== 'rejected' && (
         <p class="hint">
           <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
             Add the expiry date

@@ -22,7 +22,7 @@ const STATUS_WORDS: Record<TokenStatus, string> = {
 };
 
 /** The options page's view of the current token: name and expiry are editable, the secret never shown. */
-export function TokenDetailsEditor({ state, now }: { state: TokenState; now: number }) {
+export function TokenDetailsEditor({ state, now, onRemove }: { state: TokenState; now: number; onRemove: () => void }) {
   const { token, account, check } = state;
   const [name, setName] = useState(token.name ?? '');
   const [expiryDate, setExpiryDate] = useState(token.expiresAt !== null ? dateInputFromExpiry(token.expiresAt) : '');
@@ -97,6 +97,9 @@ export function TokenDetailsEditor({ state, now }: { state: TokenState; now: num
       <div class="actions">
         <button type="submit" class="primary">
           Save
+        </button>
+        <button type="button" class="danger" onClick={onRemove}>
+          Remove
         </button>
       </div>
     </form>

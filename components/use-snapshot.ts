@@ -8,12 +8,15 @@ export function useSnapshot(initial: Snapshot): Snapshot {
   return snapshot;
 }
 
-/** The current time, ticking so that relative wording ("in 5 minutes") stays true while a screen is open. */
+/**
+ * The time of this render, re-rendering on a tick so that relative wording ("in 5 minutes") stays true
+ * while a screen is open. Any other render (a storage change) reads the clock afresh too.
+ */
 export function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    const timer = setInterval(() => setTick((tick) => tick + 1), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return now;
+  return Date.now();
 }

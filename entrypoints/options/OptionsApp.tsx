@@ -22,12 +22,7 @@ export function OptionsApp({ initial }: { initial: Snapshot }) {
       <Header />
       {tokenState ? (
         <>
-          <TokenDetailsEditor key={tokenState.token.addedAt} state={tokenState} now={now} />
-          <div class="actions">
-            <button type="button" class="danger" onClick={remove}>
-              Remove
-            </button>
-          </div>
+          <TokenDetailsEditor key={tokenState.token.addedAt} state={tokenState} now={now} onRemove={remove} />
           {error && <Alert>{error}</Alert>}
         </>
       ) : (

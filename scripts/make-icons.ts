@@ -1,7 +1,7 @@
 // Renders assets/icon.svg to the PNG sizes the stores and browsers ask for, with headless Chromium.
 import { readFile, mkdir } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
-import { chromiumExecutable } from './chromium-path.mjs';
+import { chromiumExecutable } from './chromium-path.ts';
 
 const svg = await readFile(new URL('../assets/icon.svg', import.meta.url), 'utf8');
 await mkdir(new URL('../public/icon/', import.meta.url), { recursive: true });

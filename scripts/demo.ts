@@ -1,0 +1,96 @@
+// `npm run demo`: builds the extension against the bundled fake TelemetryDeck, starts that server with a
+// demo account, and opens Chromium with the extension loaded. Without a display, it writes screenshots
+// of the popup's main states instead.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { seedDemo, type DemoCredentials } from '../tests/fake-server/demo-data.ts';
+import { startFakeServer } from '../tests/fake-server/server.ts';
+import { chromiumExecutable } from './chromium-path.ts';
+
+const PORT = 8787;
+const root = resolve(import.meta.dirname, '..');
+const extensionDir = join(root, '.output-demo', 'chrome-mv3');
+const screenshotDir = join(root, 'demo-screenshots');
+
+console.log('Building the extension against the fake server…');
+execFileSync('npx', ['wxt', 'build'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, WXT_API_BASE_URL: `http://127.0.0.1:${PORT}`, WXT_OUT_DIR: '.output-demo' },
+});
+
+const server = await startFakeServer({ port: PORT });
+const demo = seedDemo(server);
+printCredentials(server.origin, demo);
+
+const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tdtm-demo-')), {
+  executablePath: chromiumExecutable(),
+  headless: !hasDisplay,
+  viewport: hasDisplay ? null : { width: 380, height: 560 },
+  args: [
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ],
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
+
+if (hasDisplay) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(popupUrl);
+  console.log(`\nChromium is open with the extension. The popup is also at ${popupUrl}`);
+  console.log('Close the browser or press Ctrl-C to stop.');
+  await new Promise<void>((done) => {
+    context.on('close', () => done());
+    process.once('SIGINT', () => done());
+  });
+} else {
+  console.log(`\nNo display available: writing screenshots of the popup's main states to ${screenshotDir}/`);
+  mkdirSync(screenshotDir, { recursive: true });
+  await screenshotStates(context, popupUrl, demo);
+}
+await context.close().catch(() => {});
+await server.close();
+
+async function screenshotStates(context: BrowserContext, url: string, demo: DemoCredentials) {
+  const page = await context.newPage();
+  const shoot = async (name: string) => {
+    await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+    console.log(`  ${name}.png`);
+  };
+  await page.goto(url);
+  await shoot('1-signed-out');
+  await page.getByLabel('Personal access token').fill('ghp_not_a_telemetrydeck_token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').waitFor();
+  await shoot('2-invalid-token');
+  await page.getByLabel('Personal access token').fill(demo.paid.pat);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await shoot('3-signed-in');
+  server.revoke(demo.paid.pat);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('alert').waitFor();
+  await shoot('4-token-rejected');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('tab', { name: /email/i }).click();
+  await shoot('5-email-and-password');
+  await page.close();
+}
+
+function printCredentials(origin: string, demo: DemoCredentials) {
+  console.log(`\nFake TelemetryDeck API at ${origin}`);
+  console.log(`  Personal access token (${demo.paid.name}): ${demo.paid.pat}`);
+  console.log(`  Email and password: ${demo.paid.email} / ${demo.paid.password}`);
+  console.log(`  Free plan (answers 403): ${demo.free.email} / ${demo.free.password}`);
+  console.log(`  Google/GitHub sign-in, no password: ${demo.sso.email}`);
+}
