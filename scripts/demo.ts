@@ -13,7 +13,9 @@ import { chromiumExecutable } from './chromium-path.ts';
 const PORT = 8787;
 const root = resolve(import.meta.dirname, '..');
 const extensionDir = join(root, '.output-demo', 'chrome-mv3');
-const screenshotDir = join(root, 'demo-screenshots');
+// `--screenshots DIR` writes the screenshots even where a display is available (the README's come from here).
+const screenshotFlag = process.argv.indexOf('--screenshots');
+const screenshotDir = resolve(root, screenshotFlag > 0 ? (process.argv[screenshotFlag + 1] ?? 'demo-screenshots') : 'demo-screenshots');
 
 console.log('Building the extension against the fake server…');
 execFileSync('npx', ['wxt', 'build'], {
@@ -26,11 +28,11 @@ const server = await startFakeServer({ port: PORT });
 const demo = seedDemo(server);
 printCredentials(server.origin, demo);
 
-const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const hasDisplay = screenshotFlag < 0 && (process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tdtm-demo-')), {
   executablePath: chromiumExecutable(),
   headless: !hasDisplay,
-  viewport: hasDisplay ? null : { width: 380, height: 560 },
+  viewport: hasDisplay ? null : { width: 360, height: 600 },
   args: [
     '--no-first-run',
     '--disable-background-networking',
@@ -54,7 +56,8 @@ if (hasDisplay) {
     process.once('SIGINT', () => done());
   });
 } else {
-  console.log(`\nNo display available: writing screenshots of the popup's main states to ${screenshotDir}/`);
+  if (screenshotFlag < 0) console.log('\nNo display available, so no browser window can open.');
+  console.log(`Writing screenshots of the popup's main states to ${screenshotDir}/`);
   mkdirSync(screenshotDir, { recursive: true });
   await screenshotStates(context, popupUrl, demo);
 }
@@ -64,16 +67,20 @@ await server.close();
 async function screenshotStates(context: BrowserContext, url: string, demo: DemoCredentials) {
   const page = await context.newPage();
   const shoot = async (name: string) => {
-    await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+    await page.locator('body').screenshot({ path: join(screenshotDir, `${name}.png`) });
     console.log(`  ${name}.png`);
   };
   await page.goto(url);
+  await page.mouse.move(0, 0);
   await shoot('1-signed-out');
   await page.getByLabel('Personal access token').fill('ghp_not_a_telemetrydeck_token');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('alert').waitFor();
   await shoot('2-invalid-token');
   await page.getByLabel('Personal access token').fill(demo.paid.pat);
+  await page.getByText('Name and expiry').click();
+  await page.getByLabel('Token name').fill('Browser toolbar');
+  await page.getByLabel('Expires', { exact: true }).selectOption('30');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   await shoot('3-signed-in');
