@@ -28,7 +28,8 @@ export default defineConfig({
     name: 'TelemetryDeck Token Manager',
     description:
       'Keeps your TelemetryDeck API token in the toolbar: your account, its expiry on the badge, and reminders before it lapses.',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     host_permissions: hostPermissions,
     action: {
       default_title: 'TelemetryDeck Token Manager',

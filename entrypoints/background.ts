@@ -1,8 +1,13 @@
 import { browser } from 'wxt/browser';
-import { BADGE_ALARM, paintBadge } from '../lib/badge-painter';
+import { BADGE_ALARM } from '../lib/badge-painter';
+import { createIntentRouter } from '../lib/intent-router';
 import { listenForIntents } from '../lib/messages';
+import { REMINDER_ALARM, REVALIDATE_ALARM, isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminder-service';
+import { createSerialQueue } from '../lib/serial';
+import { createSettingsService } from '../lib/settings-service';
 import { repairStorage, restrictStorageToTrustedContexts } from '../lib/storage';
-import { STORAGE_KEYS } from '../lib/stored-state';
+import { STORAGE_KEYS, becameRejected } from '../lib/stored-state';
+import { syncWithState } from '../lib/sync-with-state';
 import { createTokenService } from '../lib/token-service';
 
 export default defineBackground(() => {
@@ -10,18 +15,33 @@ export default defineBackground(() => {
     await restrictStorageToTrustedContexts();
     await repairStorage(Date.now());
   })();
-  const service = createTokenService({ now: Date.now, ready: startUp });
-  const repaint = () => void startUp.then(() => paintBadge(Date.now()));
+  const serially = createSerialQueue();
+  const afterStartUp = (task: () => Promise<unknown>) => void startUp.then(() => serially(task)).catch(() => {});
+  const sync = () => afterStartUp(() => syncWithState(Date.now()));
+
+  const tokens = createTokenService({ now: Date.now });
+  const settings = createSettingsService({ now: Date.now, signOut: tokens.signOut });
 
   // Every listener is registered before the first await: MV3 drops events that arrive earlier.
-  listenForIntents(service.handle);
+  listenForIntents(createIntentRouter({ ready: startUp, tokens, settings }));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BADGE_ALARM) repaint();
+    if (alarm.name === BADGE_ALARM || alarm.name === REMINDER_ALARM) sync();
+    if (alarm.name === REVALIDATE_ALARM) afterStartUp(() => tokens.refresh('watch'));
   });
   browser.storage.onChanged.addListener((changes, areaName) => {
-    if (areaName === 'local' && (STORAGE_KEYS.tokenState in changes || STORAGE_KEYS.settings in changes)) repaint();
+    if (areaName !== 'local') return;
+    const tokenChange = changes[STORAGE_KEYS.tokenState];
+    if (tokenChange && becameRejected(tokenChange.oldValue, tokenChange.newValue)) afterStartUp(notifyRejected);
+    if (tokenChange || STORAGE_KEYS.settings in changes || STORAGE_KEYS.reminders in changes) sync();
   });
-  browser.runtime.onStartup.addListener(repaint);
-  browser.runtime.onInstalled.addListener(repaint);
-  repaint();
+  browser.notifications?.onClicked.addListener((id) => {
+    void browser.runtime.openOptionsPage();
+    void browser.notifications.clear(id);
+  });
+  browser.notifications?.onButtonClicked.addListener((id, buttonIndex) => {
+    if (isSnoozeButton(buttonIndex)) afterStartUp(() => snoozeNotification(id, Date.now()));
+  });
+  browser.runtime.onStartup.addListener(sync);
+  browser.runtime.onInstalled.addListener(sync);
+  sync();
 });

@@ -26,6 +26,24 @@ export const intentSchema = z.discriminatedUnion('type', [
     name: z.string().max(200).optional(),
     expiresAt: z.number().int().nonnegative().nullable().optional(),
   }),
+  z.strictObject({
+    type: z.literal('setReminderSettings'),
+    enabled: z.boolean(),
+    leadTimesMs: z.array(z.number().int()).max(20),
+    revocationRepeatMs: z.number().int(),
+  }),
+  z.strictObject({ type: z.literal('addTrackedToken'), name: z.string().max(10_000), expiresAt: z.number().int() }),
+  z.strictObject({
+    type: z.literal('updateTrackedToken'),
+    id: z.string().max(100),
+    name: z.string().max(10_000),
+    expiresAt: z.number().int(),
+  }),
+  z.strictObject({ type: z.literal('deleteTrackedToken'), id: z.string().max(100) }),
+  z.strictObject({ type: z.literal('confirmRevoked'), id: z.string().max(100) }),
+  z.strictObject({ type: z.literal('setApiServer'), origin: z.string().max(10_000) }),
+  z.strictObject({ type: z.literal('setKeepSignedIn'), keepSignedIn: z.boolean() }),
+  z.strictObject({ type: z.literal('forgetEverything') }),
 ]);
 export type Intent = z.infer<typeof intentSchema>;
 

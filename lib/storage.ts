@@ -2,29 +2,38 @@ import { browser } from 'wxt/browser';
 import { BUILD_API_ORIGIN } from './build-config';
 import {
   DISCARDED_NOTICE,
+  EMPTY_REMINDERS,
   STORAGE_KEYS,
   credentialSchema,
   defaultSettings,
   noticeSchema,
   parseStored,
+  remindersSchema,
   settingsSchema,
   tokenStateSchema,
   type Notice,
+  type Reminders,
   type Settings,
   type StoredCredential,
   type TokenState,
 } from './stored-state';
 
+export const SESSION_ENDED_NOTICE =
+  'You were signed out when the browser closed, because “Keep me signed in” is off in the options.';
+
 /** Everything a screen needs, none of it secret. */
 export interface Snapshot {
   tokenState: TokenState | null;
   settings: Settings;
+  reminders: Reminders;
   notice: Notice | null;
   /** Some stored value did not parse and was ignored. */
   discarded: boolean;
 }
 
 const local = () => browser.storage.local;
+/** Kept in memory by the browser and gone when it closes: where the token lives when "Keep me signed in" is off. */
+const session = () => browser.storage.session;
 
 /** Keeps storage out of reach of content scripts, where the browser lets us say so. */
 export async function restrictStorageToTrustedContexts(): Promise<void> {
@@ -37,16 +46,18 @@ export async function restrictStorageToTrustedContexts(): Promise<void> {
 export function snapshotFromRaw(raw: Record<string, unknown>): Snapshot {
   const tokenState = parseStored('tokenState', tokenStateSchema, raw[STORAGE_KEYS.tokenState]);
   const settings = parseStored('settings', settingsSchema, raw[STORAGE_KEYS.settings]);
+  const reminders = parseStored('reminders', remindersSchema, raw[STORAGE_KEYS.reminders]);
   const notice = parseStored('notice', noticeSchema, raw[STORAGE_KEYS.notice]);
   return {
     tokenState: tokenState.status === 'valid' ? tokenState.value : null,
     settings: settings.status === 'valid' ? settings.value : defaultSettings(BUILD_API_ORIGIN),
+    reminders: reminders.status === 'valid' ? reminders.value : EMPTY_REMINDERS,
     notice: notice.status === 'valid' ? notice.value : null,
-    discarded: [tokenState, settings, notice].some((outcome) => outcome.status === 'invalid'),
+    discarded: [tokenState, settings, reminders, notice].some((outcome) => outcome.status === 'invalid'),
   };
 }
 
-const SNAPSHOT_KEYS = [STORAGE_KEYS.tokenState, STORAGE_KEYS.settings, STORAGE_KEYS.notice];
+const SNAPSHOT_KEYS = [STORAGE_KEYS.tokenState, STORAGE_KEYS.settings, STORAGE_KEYS.reminders, STORAGE_KEYS.notice];
 
 export async function readSnapshot(): Promise<Snapshot> {
   return snapshotFromRaw(await local().get(SNAPSHOT_KEYS));
@@ -63,16 +74,52 @@ export function watchSnapshot(onChange: (snapshot: Snapshot) => void): () => voi
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-/** Background only: the secret. */
+/** Background only: the secret, from whichever area holds it. */
 export async function readCredential(): Promise<StoredCredential | null> {
-  const raw = await local().get(STORAGE_KEYS.credential);
-  const outcome = parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential]);
-  return outcome.status === 'valid' ? outcome.value : null;
+  for (const area of [local(), session()]) {
+    const raw = await area.get(STORAGE_KEYS.credential);
+    const outcome = parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential]);
+    if (outcome.status === 'valid') return outcome.value;
+  }
+  return null;
 }
 
-/** One `set` call, so the secret and what screens show of it never disagree. */
-export async function saveSignedIn(credential: StoredCredential, tokenState: TokenState): Promise<void> {
-  await local().set({ [STORAGE_KEYS.credential]: credential, [STORAGE_KEYS.tokenState]: tokenState });
+/**
+ * Stores a sign-in. With "Keep me signed in" on, secret and state go in one `set` call, so they never
+ * disagree; with it off, the secret goes to session storage first, and the state follows.
+ */
+export async function saveSignedIn(credential: StoredCredential, tokenState: TokenState, keepSignedIn: boolean): Promise<void> {
+  if (keepSignedIn) {
+    await local().set({ [STORAGE_KEYS.credential]: credential, [STORAGE_KEYS.tokenState]: tokenState });
+    await session().remove(STORAGE_KEYS.credential);
+  } else {
+    await session().set({ [STORAGE_KEYS.credential]: credential });
+    await local().remove(STORAGE_KEYS.credential);
+    await local().set({ [STORAGE_KEYS.tokenState]: tokenState });
+  }
+}
+
+/** Moves the secret to the area the "Keep me signed in" setting asks for. */
+export async function moveCredential(keepSignedIn: boolean): Promise<void> {
+  const credential = await readCredential();
+  if (!credential) return;
+  const [to, from] = keepSignedIn ? [local(), session()] : [session(), local()];
+  await to.set({ [STORAGE_KEYS.credential]: credential });
+  await from.remove(STORAGE_KEYS.credential);
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await local().set({ [STORAGE_KEYS.settings]: settings });
+}
+
+export async function saveReminders(reminders: Reminders): Promise<void> {
+  await local().set({ [STORAGE_KEYS.reminders]: reminders });
+}
+
+/** "Forget everything": every key in every area this extension writes. */
+export async function clearAllStorage(): Promise<void> {
+  await local().clear();
+  await session().clear();
 }
 
 export async function saveTokenState(tokenState: TokenState): Promise<void> {
@@ -80,6 +127,7 @@ export async function saveTokenState(tokenState: TokenState): Promise<void> {
 }
 
 export async function forgetToken(): Promise<void> {
+  await session().remove(STORAGE_KEYS.credential);
   await local().remove([STORAGE_KEYS.credential, STORAGE_KEYS.tokenState]);
 }
 
@@ -95,25 +143,41 @@ export async function saveNotice(notice: Notice | null): Promise<void> {
  */
 export async function repairStorage(now: number): Promise<{ repaired: boolean }> {
   const raw = await local().get(null);
-  const credential = parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential]);
+  const sessionRaw = await session().get(STORAGE_KEYS.credential);
+  const localCredential = parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential]);
+  const sessionCredential = parseStored('credential', credentialSchema, sessionRaw[STORAGE_KEYS.credential]);
+  const credential = localCredential.status === 'absent' ? sessionCredential : localCredential;
   const tokenState = parseStored('tokenState', tokenStateSchema, raw[STORAGE_KEYS.tokenState]);
   const settings = parseStored('settings', settingsSchema, raw[STORAGE_KEYS.settings]);
+  const reminders = parseStored('reminders', remindersSchema, raw[STORAGE_KEYS.reminders]);
   const notice = parseStored('notice', noticeSchema, raw[STORAGE_KEYS.notice]);
 
   const toRemove: string[] = [];
   const toWrite: Record<string, unknown> = {};
   let discarded = false;
 
+  // A session-only token is gone after the browser closed: that is a sign-out, not damage.
+  const sessionEnded =
+    credential.status === 'absent' && tokenState.status === 'valid' && settings.status === 'valid' && !settings.value.keepSignedIn;
+  if (sessionEnded) {
+    await local().remove(STORAGE_KEYS.tokenState);
+    await local().set({ [STORAGE_KEYS.notice]: { message: SESSION_ENDED_NOTICE, at: now } });
+    return { repaired: true };
+  }
+
   const tokenPairBroken =
     credential.status === 'invalid' ||
     tokenState.status === 'invalid' ||
     (credential.status === 'valid') !== (tokenState.status === 'valid');
   if (tokenPairBroken) {
-    if (credential.status !== 'absent') toRemove.push(STORAGE_KEYS.credential);
+    if (credential.status !== 'absent') {
+      toRemove.push(STORAGE_KEYS.credential);
+      await session().remove(STORAGE_KEYS.credential);
+    }
     if (tokenState.status !== 'absent') toRemove.push(STORAGE_KEYS.tokenState);
     discarded = credential.status === 'invalid' || tokenState.status === 'invalid' || toRemove.length > 0;
   } else {
-    if (credential.status === 'valid' && credential.migrated) toWrite[STORAGE_KEYS.credential] = credential.value;
+    if (localCredential.status === 'valid' && localCredential.migrated) toWrite[STORAGE_KEYS.credential] = localCredential.value;
     if (tokenState.status === 'valid' && tokenState.migrated) toWrite[STORAGE_KEYS.tokenState] = tokenState.value;
   }
   if (settings.status === 'invalid') {
@@ -121,6 +185,10 @@ export async function repairStorage(now: number): Promise<{ repaired: boolean }>
     discarded = true;
   } else if (settings.status === 'valid' && settings.migrated) {
     toWrite[STORAGE_KEYS.settings] = settings.value;
+  }
+  if (reminders.status === 'invalid') {
+    toRemove.push(STORAGE_KEYS.reminders);
+    discarded = true;
   }
   if (notice.status === 'invalid') toRemove.push(STORAGE_KEYS.notice);
   if (discarded) toWrite[STORAGE_KEYS.notice] = { message: DISCARDED_NOTICE, at: now };

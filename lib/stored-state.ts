@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CURRENT_API_ORIGIN } from './api-origins';
+import { DAY_MS, HOUR_MS } from './dates';
+import { DEFAULT_LEAD_TIMES_MS } from './reminder-schedule';
 
 /**
  * What the extension keeps, as strict schemas: our own data must be exactly what we wrote.
@@ -12,6 +14,7 @@ export const STORAGE_KEYS = {
   credential: 'credential',
   tokenState: 'tokenState',
   settings: 'settings',
+  reminders: 'reminders',
   notice: 'notice',
 } as const;
 
@@ -93,11 +96,67 @@ export const tokenStateSchema = z.strictObject({
 });
 export type TokenState = z.infer<typeof tokenStateSchema>;
 
+export const DEFAULT_REVOCATION_REPEAT_MS = DAY_MS;
+export const DEFAULT_REVALIDATE_EVERY_MS = 6 * HOUR_MS;
+
+export const reminderSettingsSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** Before expiry; 0 is "at expiry". */
+  leadTimesMs: z.array(z.number().int().nonnegative()).max(20),
+  revocationRepeatMs: z.number().int().positive(),
+});
+export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
+
 export const settingsSchema = z.strictObject({
   schemaVersion: z.literal(1),
   apiOrigin: z.url(),
+  /** Off: the token lives in `storage.session` and is gone when the browser closes. */
+  keepSignedIn: z.boolean().default(true),
+  reminders: reminderSettingsSchema.default({
+    enabled: true,
+    leadTimesMs: DEFAULT_LEAD_TIMES_MS,
+    revocationRepeatMs: DEFAULT_REVOCATION_REPEAT_MS,
+  }),
+  /** How often the worker checks that TelemetryDeck still accepts the token. */
+  revalidateEveryMs: z.number().int().min(15 * 60_000).default(DEFAULT_REVALIDATE_EVERY_MS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** A personal access token used elsewhere (a CI script, an assistant): only its name and expiry, never the secret. */
+export const trackedTokenSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1).max(200),
+  expiresAt: epochMs,
+  addedAt: epochMs,
+});
+export type TrackedToken = z.infer<typeof trackedTokenSchema>;
+
+/** A removed personal access token that may still work until it is revoked in the dashboard. */
+export const revocationReminderSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  last4: z.string().max(4),
+  removedAt: epochMs,
+  confirmed: z.boolean(),
+  lastNotifiedAt: epochMs.nullable(),
+  snoozedUntil: epochMs.nullable().optional(),
+});
+export type RevocationReminderRecord = z.infer<typeof revocationReminderSchema>;
+
+export const reminderLogSchema = z.strictObject({
+  sent: z.record(z.string(), epochMs),
+  snoozed: z.record(z.string(), epochMs),
+});
+
+export const remindersSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  tracked: z.array(trackedTokenSchema).max(200),
+  revocations: z.array(revocationReminderSchema).max(200),
+  log: reminderLogSchema,
+});
+export type Reminders = z.infer<typeof remindersSchema>;
+
+export const EMPTY_REMINDERS: Reminders = { schemaVersion: 1, tracked: [], revocations: [], log: { sent: {}, snoozed: {} } };
 
 export const noticeSchema = z.strictObject({ message: z.string(), at: epochMs });
 export type Notice = z.infer<typeof noticeSchema>;
@@ -108,7 +167,7 @@ export function defaultApiOrigin(buildOrigin: string): string {
 }
 
 export function defaultSettings(buildOrigin: string): Settings {
-  return { schemaVersion: 1, apiOrigin: defaultApiOrigin(buildOrigin) };
+  return settingsSchema.parse({ schemaVersion: 1, apiOrigin: defaultApiOrigin(buildOrigin) });
 }
 
 type Migration = (value: Record<string, unknown>) => Record<string, unknown>;
@@ -121,6 +180,7 @@ const MIGRATIONS: Record<keyof typeof STORAGE_KEYS, Record<number, Migration>> =
   credential: { 0: (value) => ({ ...value, schemaVersion: 1 }) },
   tokenState: { 0: (value) => ({ ...value, schemaVersion: 1 }) },
   settings: { 0: (value) => ({ ...value, schemaVersion: 1 }) },
+  reminders: {},
   notice: {},
 };
 
@@ -151,3 +211,11 @@ export function parseStored<T>(
 
 export const DISCARDED_NOTICE =
   'Some saved data could not be read and was reset. If you were signed in, sign in again.';
+
+/** True when a change of the stored token state is TelemetryDeck starting to reject the token. */
+export function becameRejected(oldValue: unknown, newValue: unknown): boolean {
+  const before = parseStored('tokenState', tokenStateSchema, oldValue);
+  const after = parseStored('tokenState', tokenStateSchema, newValue);
+  if (after.status !== 'valid' || after.value.check.status !== 'rejected') return false;
+  return before.status !== 'valid' || before.value.check.status !== 'rejected' || before.value.token.addedAt !== after.value.token.addedAt;
+}

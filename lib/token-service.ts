@@ -2,17 +2,22 @@ import { createApiClient, type ApiResult } from './api-client';
 import type { UserInfo } from './api-schemas';
 import { apiError, type ApiError } from './errors';
 import type { Intent, IntentResult } from './messages';
+
+export type TokenIntent = Extract<Intent, { type: 'signInWithToken' | 'signInWithPassword' | 'refresh' | 'signOut' | 'setTokenDetails' }>;
 import { checkPatExpiry } from './pat-expiry';
 import { mayCheckAutomatically, retryNotBeforeAfterFailure } from './refresh-policy';
-import { readCredential, readSnapshot, forgetToken, saveNotice, saveSignedIn, saveTokenState } from './storage';
+import { revocationReminderFor } from './revocation';
+import { forgetToken, readCredential, readSnapshot, saveNotice, saveReminders, saveSignedIn, saveTokenState } from './storage';
 import type { Account, TokenInfo, TokenState } from './stored-state';
 import { checkPersonalAccessToken, maskToken } from './token-format';
 
+/** `user`: the Refresh button. `stale`: a screen found old data. `watch`: the periodic revocation check. */
+export type RefreshReason = 'user' | 'stale' | 'watch';
+
 export interface TokenServiceOptions {
   now: () => number;
+  newId?: () => string;
   fetch?: typeof fetch;
-  /** Resolves once start-up repair of storage is done; intents wait for it. */
-  ready?: Promise<unknown>;
 }
 
 export function accountFromUserInfo(info: UserInfo, fetchedAt: number): Account {
@@ -34,7 +39,7 @@ function failure(error: ApiError): IntentResult {
  */
 export function createTokenService(options: TokenServiceOptions) {
   const { now } = options;
-  const ready = options.ready ?? Promise.resolve();
+  const newId = options.newId ?? (() => crypto.randomUUID());
   let refreshInFlight: Promise<IntentResult> | null = null;
 
   async function client() {
@@ -42,15 +47,32 @@ export function createTokenService(options: TokenServiceOptions) {
     return createApiClient({ origin: settings.apiOrigin, fetch: options.fetch, now });
   }
 
+  /** Before a personal access token leaves this browser, keep a reminder to revoke it. */
+  async function rememberToRevoke(): Promise<void> {
+    const { tokenState, reminders } = await readSnapshot();
+    if (!tokenState) return;
+    const reminder = revocationReminderFor(tokenState.token, tokenState.check, now(), newId());
+    if (reminder) await saveReminders({ ...reminders, revocations: [...reminders.revocations, reminder] });
+  }
+
+  /** Signs out; the background's other services build on it (changing the server signs out too). */
+  async function signOut(): Promise<void> {
+    await rememberToRevoke();
+    await forgetToken();
+  }
+
   async function storeSignIn(token: string, info: TokenInfo, userInfo: UserInfo): Promise<IntentResult> {
     const at = now();
+    const { settings } = await readSnapshot();
+    const previous = await readCredential();
+    if (previous && previous.token !== token) await rememberToRevoke();
     const tokenState: TokenState = {
       schemaVersion: 1,
       token: info,
       account: accountFromUserInfo(userInfo, at),
       check: { status: 'valid', lastSuccessAt: at, lastAttemptAt: at, error: null },
     };
-    await saveSignedIn({ schemaVersion: 1, token }, tokenState);
+    await saveSignedIn({ schemaVersion: 1, token }, tokenState, settings.keepSignedIn);
     await saveNotice(null);
     return { ok: true };
   }
@@ -90,11 +112,11 @@ export function createTokenService(options: TokenServiceOptions) {
     return storeSignIn(token, info, result.value);
   }
 
-  async function refreshOnce(reason: 'user' | 'stale'): Promise<IntentResult> {
+  async function refreshOnce(reason: RefreshReason): Promise<IntentResult> {
     const credential = await readCredential();
     const { tokenState } = await readSnapshot();
     if (!credential || !tokenState) return failure(apiError('not-signed-in'));
-    if (reason === 'stale' && !mayCheckAutomatically(tokenState.check, now())) return { ok: true };
+    if (reason !== 'user' && !mayCheckAutomatically(tokenState.check, now())) return { ok: true };
     const result: ApiResult<UserInfo> = await (await client()).userInfo(credential.token);
     // The user may have signed out or swapped tokens while we waited: never write over their choice.
     const current = await readCredential();
@@ -125,7 +147,7 @@ export function createTokenService(options: TokenServiceOptions) {
   }
 
   /** Concurrent refreshes share one request. */
-  function refresh(reason: 'user' | 'stale'): Promise<IntentResult> {
+  function refresh(reason: RefreshReason): Promise<IntentResult> {
     refreshInFlight ??= refreshOnce(reason).finally(() => {
       refreshInFlight = null;
     });
@@ -153,8 +175,7 @@ export function createTokenService(options: TokenServiceOptions) {
     return { ok: true };
   }
 
-  async function handle(intent: Intent): Promise<IntentResult> {
-    await ready;
+  async function handle(intent: TokenIntent): Promise<IntentResult> {
     switch (intent.type) {
       case 'signInWithToken':
         return signInWithToken(intent);
@@ -163,12 +184,12 @@ export function createTokenService(options: TokenServiceOptions) {
       case 'refresh':
         return refresh(intent.reason);
       case 'signOut':
-        await forgetToken();
+        await signOut();
         return { ok: true };
       case 'setTokenDetails':
         return setTokenDetails(intent);
     }
   }
 
-  return { handle, refresh };
+  return { handle, refresh, signOut };
 }

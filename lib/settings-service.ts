@@ -1,0 +1,121 @@
+import { browser } from 'wxt/browser';
+import { checkCustomOrigin, originPattern } from './api-server';
+import { DAY_MS, HOUR_MS } from './dates';
+import type { Intent, IntentResult } from './messages';
+import { MAX_PAT_LIFETIME_MS } from './pat-expiry';
+import { revocationNotificationId, validateLeadTimes } from './reminder-schedule';
+import { clearAllStorage, moveCredential, readSnapshot, saveReminders, saveSettings } from './storage';
+import type { TrackedToken } from './stored-state';
+
+export type SettingsIntent = Extract<
+  Intent,
+  {
+    type:
+      | 'setReminderSettings'
+      | 'addTrackedToken'
+      | 'updateTrackedToken'
+      | 'deleteTrackedToken'
+      | 'confirmRevoked'
+      | 'setApiServer'
+      | 'setKeepSignedIn'
+      | 'forgetEverything';
+  }
+>;
+
+const MIN_REVOCATION_REPEAT_MS = HOUR_MS;
+const MAX_REVOCATION_REPEAT_MS = 30 * DAY_MS;
+
+function invalid(message: string): IntentResult {
+  return { ok: false, error: { kind: 'invalid-input', message } };
+}
+
+function checkTrackedToken(name: string, expiresAt: number, now: number): { ok: true; name: string } | { ok: false; message: string } {
+  const trimmed = name.trim();
+  if (!trimmed) return { ok: false, message: 'Give the token a name, such as “CI export script”.' };
+  if (trimmed.length > 200) return { ok: false, message: 'Keep the name under 200 characters.' };
+  if (!Number.isFinite(expiresAt) || expiresAt <= 0) return { ok: false, message: 'Pick the day the token expires.' };
+  if (expiresAt > now + MAX_PAT_LIFETIME_MS) {
+    return { ok: false, message: 'A personal access token lives at most one year. Pick a date within a year from today.' };
+  }
+  return { ok: true, name: trimmed };
+}
+
+/** Settings, reminders and tracked tokens: everything the options page changes, validated here. */
+export function createSettingsService(options: { now: () => number; newId?: () => string; signOut: () => Promise<void> }) {
+  const { now, signOut } = options;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+
+  async function updateTracked(change: (tracked: TrackedToken[]) => TrackedToken[] | string): Promise<IntentResult> {
+    const { reminders } = await readSnapshot();
+    const tracked = change(reminders.tracked);
+    if (typeof tracked === 'string') return invalid(tracked);
+    await saveReminders({ ...reminders, tracked });
+    return { ok: true };
+  }
+
+  async function handle(intent: SettingsIntent): Promise<IntentResult> {
+    switch (intent.type) {
+      case 'setReminderSettings': {
+        const leadTimes = validateLeadTimes(intent.leadTimesMs);
+        if (!leadTimes.ok) return invalid(leadTimes.message);
+        if (intent.revocationRepeatMs < MIN_REVOCATION_REPEAT_MS || intent.revocationRepeatMs > MAX_REVOCATION_REPEAT_MS) {
+          return invalid('Repeat revocation reminders every hour at the most often, and at least every 30 days.');
+        }
+        const { settings } = await readSnapshot();
+        await saveSettings({
+          ...settings,
+          reminders: { enabled: intent.enabled, leadTimesMs: leadTimes.value, revocationRepeatMs: intent.revocationRepeatMs },
+        });
+        return { ok: true };
+      }
+      case 'addTrackedToken': {
+        const checked = checkTrackedToken(intent.name, intent.expiresAt, now());
+        if (!checked.ok) return invalid(checked.message);
+        return updateTracked((tracked) => [...tracked, { id: newId(), name: checked.name, expiresAt: intent.expiresAt, addedAt: now() }]);
+      }
+      case 'updateTrackedToken': {
+        const checked = checkTrackedToken(intent.name, intent.expiresAt, now());
+        if (!checked.ok) return invalid(checked.message);
+        return updateTracked((tracked) =>
+          tracked.some((entry) => entry.id === intent.id)
+            ? tracked.map((entry) => (entry.id === intent.id ? { ...entry, name: checked.name, expiresAt: intent.expiresAt } : entry))
+            : 'That tracked token no longer exists.',
+        );
+      }
+      case 'deleteTrackedToken':
+        return updateTracked((tracked) => tracked.filter((entry) => entry.id !== intent.id));
+      case 'confirmRevoked': {
+        const { reminders } = await readSnapshot();
+        await saveReminders({ ...reminders, revocations: reminders.revocations.filter((reminder) => reminder.id !== intent.id) });
+        await browser.notifications?.clear(revocationNotificationId(intent.id)).catch(() => {});
+        return { ok: true };
+      }
+      case 'setApiServer': {
+        const checked = checkCustomOrigin(intent.origin);
+        if (!checked.ok) return invalid(checked.message);
+        const granted = await browser.permissions.contains({ origins: [originPattern(checked.origin)] });
+        if (!granted) {
+          return invalid(`The extension has no permission to reach ${checked.origin}, so the server was not changed.`);
+        }
+        const { settings } = await readSnapshot();
+        if (settings.apiOrigin === checked.origin) return { ok: true };
+        // A token belongs to one server: switching servers signs out.
+        await signOut();
+        await saveSettings({ ...settings, apiOrigin: checked.origin });
+        return { ok: true };
+      }
+      case 'setKeepSignedIn': {
+        const { settings } = await readSnapshot();
+        await moveCredential(intent.keepSignedIn);
+        await saveSettings({ ...settings, keepSignedIn: intent.keepSignedIn });
+        return { ok: true };
+      }
+      case 'forgetEverything':
+        await clearAllStorage();
+        await browser.notifications?.getAll().then((all) => Promise.all(Object.keys(all).map((id) => browser.notifications.clear(id)))).catch(() => {});
+        return { ok: true };
+    }
+  }
+
+  return { handle };
+}

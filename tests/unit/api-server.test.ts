@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkCustomOrigin } from '../../lib/api-server';
+
+describe('checkCustomOrigin', () => {
+  it.each([
+    ['https://api.example.com', 'https://api.example.com'],
+    ['  https://api.example.com/  ', 'https://api.example.com'],
+    ['https://api.example.com/some/path?x=1#y', 'https://api.example.com'],
+    ['https://API.Example.COM:8443', 'https://api.example.com:8443'],
+    ['http://localhost:8787', 'http://localhost:8787'],
+    ['http://127.0.0.1:8787/', 'http://127.0.0.1:8787'],
+    ['https://bücher.example', 'https://xn--bcher-kva.example'],
+  ])('reduces %j to the bare origin %s', (input, origin) => {
+    expect(checkCustomOrigin(input)).toEqual({ ok: true, origin });
+  });
+
+  it.each([
+    ['', /address/],
+    ['javascript:alert(1)', /https/],
+    ['file:///etc/passwd', /https/],
+    ['ftp://example.com', /https/],
+    ['http://api.example.com', /http:\/\/ is allowed only/],
+    ['http://192.168.1.10', /http:\/\/ is allowed only/],
+    ['https://user:pass@api.example.com', /user name and password/],
+    ['not a url', /not a web address/],
+  ])('refuses %j', (input, message) => {
+    const result = checkCustomOrigin(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it('only ever yields https origins, or http on this machine', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()), (input) => {
+        const result = checkCustomOrigin(input);
+        if (result.ok) {
+          expect(result.origin).toMatch(/^(https:\/\/[^/@]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?)$/);
+        }
+      }),
+    );
+  });
+});
