@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readCredential, readSnapshot, repairStorage, snapshotFromRaw } from '../../lib/storage';
+import { SESSION_ENDED_NOTICE, readCredential, readSnapshot, repairStorage, snapshotFromRaw } from '../../lib/storage';
 import { DISCARDED_NOTICE, parseStored, tokenStateSchema } from '../../lib/stored-state';
 import { NOW, signedInState } from './state-fixtures';
 
@@ -67,6 +67,18 @@ describe('repairStorage', () => {
     expect((await readSnapshot()).tokenState).toEqual(signedInState());
     expect(await readCredential()).toEqual(CREDENTIAL);
     expect((await fakeBrowser.storage.local.get('notice')).notice).toBeUndefined();
+  });
+
+  it('treats a session-only token gone after a browser restart as a sign-out, not as damage', async () => {
+    await fakeBrowser.storage.local.set({
+      tokenState: signedInState(),
+      settings: { schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
+    });
+    await repairStorage(NOW);
+    const snapshot = await readSnapshot();
+    expect(snapshot.tokenState).toBeNull();
+    expect(snapshot.notice?.message).toBe(SESSION_ENDED_NOTICE);
+    expect(snapshot.settings.keepSignedIn).toBe(false);
   });
 
   it('does nothing to a healthy store', async () => {

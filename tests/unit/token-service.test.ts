@@ -150,6 +150,36 @@ describe('refreshing', () => {
   });
 });
 
+describe('revocation reminders', () => {
+  it('keeps a reminder, without the secret, when a personal access token is signed out', async () => {
+    const token = server.mintPat('ada@example.com');
+    await service().handle({ type: 'signInWithToken', token, name: 'CI export script' });
+    await service().handle({ type: 'signOut' });
+    const { reminders } = await readSnapshot();
+    expect(reminders.revocations).toEqual([
+      expect.objectContaining({ name: 'CI export script', last4: token.slice(-4), confirmed: false, lastNotifiedAt: null }),
+    ]);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(token);
+  });
+
+  it('keeps one when a personal access token is replaced by another', async () => {
+    await service().handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com'), name: 'Old' });
+    await service().handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com'), name: 'New' });
+    expect((await readSnapshot()).reminders.revocations.map((reminder) => reminder.name)).toEqual(['Old']);
+  });
+
+  it('keeps none for a token TelemetryDeck already rejects, or for a signed-in session', async () => {
+    const token = server.mintPat('ada@example.com');
+    await service().handle({ type: 'signInWithToken', token });
+    server.revoke(token);
+    await service().handle({ type: 'refresh', reason: 'user' });
+    await service().handle({ type: 'signOut' });
+    await service().handle({ type: 'signInWithPassword', email: 'ada@example.com', password: 'pässwörd 🔑:x' });
+    await service().handle({ type: 'signOut' });
+    expect((await readSnapshot()).reminders.revocations).toEqual([]);
+  });
+});
+
 describe('signing out and editing', () => {
   it('forgets the token and the account', async () => {
     await service().handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com') });

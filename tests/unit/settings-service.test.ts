@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DAY_MS, HOUR_MS } from '../../lib/dates';
+import { createSettingsService } from '../../lib/settings-service';
+import { readCredential, readSnapshot, saveSignedIn } from '../../lib/storage';
+import { NOW, signedInState } from './state-fixtures';
+
+let ids = 0;
+const signOut = vi.fn(async () => {
+  await fakeBrowser.storage.local.remove(['credential', 'tokenState']);
+});
+const service = () => createSettingsService({ now: () => NOW, newId: () => `id-${++ids}`, signOut });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  signOut.mockClear();
+  ids = 0;
+});
+
+describe('tracked tokens', () => {
+  it('adds, edits and deletes entries with a name and an expiry, never a secret', async () => {
+    expect(await service().handle({ type: 'addTrackedToken', name: '  CI export script ', expiresAt: NOW + 10 * DAY_MS })).toEqual({ ok: true });
+    expect((await readSnapshot()).reminders.tracked).toEqual([{ id: 'id-1', name: 'CI export script', expiresAt: NOW + 10 * DAY_MS, addedAt: NOW }]);
+    await service().handle({ type: 'updateTrackedToken', id: 'id-1', name: 'CI', expiresAt: NOW + 20 * DAY_MS });
+    expect((await readSnapshot()).reminders.tracked[0]).toMatchObject({ name: 'CI', expiresAt: NOW + 20 * DAY_MS });
+    await service().handle({ type: 'deleteTrackedToken', id: 'id-1' });
+    expect((await readSnapshot()).reminders.tracked).toEqual([]);
+  });
+
+  it.each([
+    ['an empty name', '   ', NOW + DAY_MS],
+    ['a date more than a year ahead', 'CI', NOW + 400 * DAY_MS],
+    ['no date', 'CI', Number.NaN],
+  ])('refuses %s', async (_label, name, expiresAt) => {
+    const result = await service().handle({ type: 'addTrackedToken', name, expiresAt: Number.isNaN(expiresAt) ? 0 : expiresAt });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+  });
+});
+
+describe('reminder settings', () => {
+  it('stores valid lead times sorted, and refuses zero-length or over-a-year leads', async () => {
+    expect(await service().handle({ type: 'setReminderSettings', enabled: true, leadTimesMs: [DAY_MS, 0, 14 * DAY_MS], revocationRepeatMs: DAY_MS })).toEqual({ ok: true });
+    expect((await readSnapshot()).settings.reminders.leadTimesMs).toEqual([14 * DAY_MS, DAY_MS, 0]);
+    for (const bad of [[-DAY_MS], [HOUR_MS - 1], [400 * DAY_MS]]) {
+      const result = await service().handle({ type: 'setReminderSettings', enabled: true, leadTimesMs: bad, revocationRepeatMs: DAY_MS });
+      expect(result.ok).toBe(false);
+    }
+  });
+});
+
+describe('connection', () => {
+  it('refuses plain http to another machine before asking anything', async () => {
+    const result = await service().handle({ type: 'setApiServer', origin: 'http://api.example.com' });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/https/) } });
+  });
+
+  it('refuses an origin the user has not granted', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const result = await service().handle({ type: 'setApiServer', origin: 'https://td.example.com' });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no permission/) } });
+  });
+
+  it('signs out when the server changes, since a token belongs to one server', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    await fakeBrowser.storage.local.set({ tokenState: signedInState(), credential: { schemaVersion: 1, token: 'tdpat_x' } });
+    expect(await service().handle({ type: 'setApiServer', origin: 'https://td.example.com/path' })).toEqual({ ok: true });
+    expect(signOut).toHaveBeenCalledOnce();
+    expect((await readSnapshot()).settings.apiOrigin).toBe('https://td.example.com');
+  });
+});
+
+describe('privacy', () => {
+  it('moves the token to session storage when "Keep me signed in" is turned off, and back', async () => {
+    await saveSignedIn({ schemaVersion: 1, token: 'tdpat_secret' }, signedInState(), true);
+    await service().handle({ type: 'setKeepSignedIn', keepSignedIn: false });
+    expect((await fakeBrowser.storage.local.get('credential')).credential).toBeUndefined();
+    expect((await fakeBrowser.storage.session.get('credential')).credential).toEqual({ schemaVersion: 1, token: 'tdpat_secret' });
+    expect(await readCredential()).toEqual({ schemaVersion: 1, token: 'tdpat_secret' });
+    await service().handle({ type: 'setKeepSignedIn', keepSignedIn: true });
+    expect((await fakeBrowser.storage.session.get('credential')).credential).toBeUndefined();
+    expect(await readCredential()).toEqual({ schemaVersion: 1, token: 'tdpat_secret' });
+  });
+
+  it('forgets everything in every area', async () => {
+    await saveSignedIn({ schemaVersion: 1, token: 'tdpat_secret' }, signedInState(), false);
+    await service().handle({ type: 'addTrackedToken', name: 'CI', expiresAt: NOW + DAY_MS });
+    await service().handle({ type: 'forgetEverything' });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+});
