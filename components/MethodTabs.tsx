@@ -7,7 +7,10 @@ export interface Tab<T extends string> {
   panel: ComponentChildren;
 }
 
-/** ARIA tabs with roving focus: arrow keys, Home and End move between tabs, as the pattern expects. */
+/**
+ * ARIA tabs with roving focus: arrow keys, Home and End move between tabs, as the pattern expects.
+ * Panels carry no label of their own, so "Email" names the email field alone, as the UI contract requires.
+ */
 export function MethodTabs<T extends string>({
   tabs,
   selected,
@@ -55,7 +58,6 @@ export function MethodTabs<T extends string>({
           key={tab.id}
           role="tabpanel"
           id={`panel-${tab.id}`}
-          aria-labelledby={`tab-${tab.id}`}
           hidden={tab.id !== selected}
         >
           {tab.id === selected && tab.panel}

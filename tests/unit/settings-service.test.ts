@@ -55,13 +55,13 @@ describe('connection', () => {
   });
 
   it('refuses an origin the user has not granted', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
     const result = await service().handle({ type: 'setApiServer', origin: 'https://td.example.com' });
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no permission/) } });
   });
 
   it('signs out when the server changes, since a token belongs to one server', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     await fakeBrowser.storage.local.set({ tokenState: signedInState(), credential: { schemaVersion: 1, token: 'tdpat_x' } });
     expect(await service().handle({ type: 'setApiServer', origin: 'https://td.example.com/path' })).toEqual({ ok: true });
     expect(signOut).toHaveBeenCalledOnce();

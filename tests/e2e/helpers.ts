@@ -1,0 +1,29 @@
+import type { Page } from '@playwright/test';
+import type { FakeServer } from '../fake-server/server.ts';
+
+export const ADA = { email: 'ada@example.com', password: 'pässwörd 🔑:x', firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines' };
+
+/** Signs in through the popup with a fresh personal access token; returns the token. */
+export async function signInWithToken(
+  popup: Page,
+  server: FakeServer,
+  secrets: { add(value: string): void },
+  options: { expiryDays?: string; name?: string } = {},
+): Promise<string> {
+  server.addUser(ADA);
+  const token = server.mintPat(ADA.email);
+  secrets.add(token);
+  await popup.getByLabel('Personal access token').fill(token);
+  if (options.expiryDays || options.name) {
+    await popup.getByText('Name and expiry').click();
+    if (options.name) await popup.getByLabel('Token name').fill(options.name);
+    if (options.expiryDays) await popup.getByLabel('Expires', { exact: true }).selectOption(options.expiryDays);
+  }
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('button', { name: 'Sign out' }).waitFor();
+  return token;
+}
+
+export function userInfoRequests(server: FakeServer) {
+  return server.requests.filter((request) => request.path === '/api/v3/users/info');
+}
