@@ -2,7 +2,8 @@ import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from './api-origins';
 
 export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string };
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Exactly the local hosts `optional_host_permissions` can grant for plain http. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 const MAX_ORIGIN_INPUT = 2048;
 
 /**

@@ -44,6 +44,7 @@ export const intentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setApiServer'), origin: z.string().max(10_000) }),
   z.strictObject({ type: z.literal('setKeepSignedIn'), keepSignedIn: z.boolean() }),
   z.strictObject({ type: z.literal('forgetEverything') }),
+  z.strictObject({ type: z.literal('dismissNotice') }),
 ]);
 export type Intent = z.infer<typeof intentSchema>;
 

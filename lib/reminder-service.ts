@@ -12,7 +12,7 @@ import {
 } from './reminder-schedule';
 import { REJECTED_NOTIFICATION, expiryNotification } from './reminder-wording';
 import { revocationWording } from './revocation';
-import { readSnapshot, saveReminders, type Snapshot } from './storage';
+import { readSnapshot, updateStored, type Snapshot } from './storage';
 
 export const REMINDER_ALARM = 'reminders';
 export const REVALIDATE_ALARM = 'revalidate';
@@ -42,27 +42,28 @@ export function remindableTokens(snapshot: Pick<Snapshot, 'tokenState' | 'remind
  * next due moment. Computed from state every time, so restarts neither repeat nor lose a reminder.
  */
 export async function processReminders(now: number): Promise<void> {
-  const snapshot = await readSnapshot();
-  const { reminders, settings } = snapshot;
-  const tokens = remindableTokens(snapshot);
-  const { notify: due, log } = dueReminders(tokens, reminders.revocations, settings.reminders, reminders.log, now);
-
-  let revocations = reminders.revocations;
-  for (const reminder of due) {
-    if (reminder.kind === 'expiry') {
-      await notify(reminder.id, expiryNotification(reminder.tokenName, reminder.expiresAt, now), true);
-    } else {
-      await notify(revocationNotificationId(reminder.reminderId), {
-        title: 'Revoke a removed TelemetryDeck token',
-        message: `${revocationWording(reminder)}: removing it from the extension did not revoke it.`,
-      }, true);
-      revocations = revocations.map((record) => (record.id === reminder.reminderId ? markRevocationNotified(record, now) : record));
+  const { settings, tokenState } = await readSnapshot();
+  let nextAt: number | null = null;
+  await updateStored('reminders', async (reminders) => {
+    const tokens = remindableTokens({ tokenState, reminders });
+    const { notify: due, log } = dueReminders(tokens, reminders.revocations, settings.reminders, reminders.log, now);
+    let revocations = reminders.revocations;
+    for (const reminder of due) {
+      if (reminder.kind === 'expiry') {
+        await notify(reminder.id, expiryNotification(reminder.tokenName, reminder.expiresAt, now), true);
+      } else {
+        await notify(revocationNotificationId(reminder.reminderId), {
+          title: 'Revoke a removed TelemetryDeck token',
+          message: `${revocationWording(reminder)}: removing it from the extension did not revoke it.`,
+        }, true);
+        revocations = revocations.map((record) => (record.id === reminder.reminderId ? markRevocationNotified(record, now) : record));
+      }
     }
-  }
-  const next = { ...reminders, revocations, log: pruneLog(log, tokens, settings.reminders) };
-  if (JSON.stringify(next) !== JSON.stringify(reminders)) await saveReminders(next);
+    const next = { ...reminders, revocations, log: pruneLog(log, tokens, settings.reminders) };
+    nextAt = nextReminderAt(tokens, revocations, settings.reminders, next.log, now);
+    return JSON.stringify(next) === JSON.stringify(reminders) ? undefined : next;
+  });
 
-  const nextAt = nextReminderAt(tokens, revocations, settings.reminders, next.log, now);
   if (nextAt === null) await browser.alarms.clear(REMINDER_ALARM);
   // An alarm cannot fire in the past; a moment already due is handled by the next wake-up.
   else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(nextAt, now + 1000) });
@@ -70,16 +71,16 @@ export async function processReminders(now: number): Promise<void> {
 
 /** "Snooze 1 day" on a notification. */
 export async function snoozeNotification(notificationId: string, now: number): Promise<void> {
-  const { reminders } = await readSnapshot();
-  if (notificationId.startsWith(REVOCATION_PREFIX)) {
+  await updateStored('reminders', (reminders) => {
+    if (!notificationId.startsWith(REVOCATION_PREFIX)) {
+      return { ...reminders, log: snoozeReminder(reminders.log, notificationId, now + SNOOZE_MS) };
+    }
     const id = notificationId.slice(REVOCATION_PREFIX.length);
-    await saveReminders({
+    return {
       ...reminders,
       revocations: reminders.revocations.map((record) => (record.id === id ? { ...record, snoozedUntil: now + SNOOZE_MS } : record)),
-    });
-  } else {
-    await saveReminders({ ...reminders, log: snoozeReminder(reminders.log, notificationId, now + SNOOZE_MS) });
-  }
+    };
+  });
   await browser.notifications?.clear(notificationId);
 }
 

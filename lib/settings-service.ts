@@ -4,7 +4,7 @@ import { DAY_MS, HOUR_MS } from './dates';
 import type { Intent, IntentResult } from './messages';
 import { MAX_PAT_LIFETIME_MS } from './pat-expiry';
 import { revocationNotificationId, validateLeadTimes } from './reminder-schedule';
-import { clearAllStorage, moveCredential, readSnapshot, saveReminders, saveSettings } from './storage';
+import { clearAllStorage, moveCredential, readSnapshot, saveNotice, updateStored } from './storage';
 import type { TrackedToken } from './stored-state';
 
 export type SettingsIntent = Extract<
@@ -18,7 +18,8 @@ export type SettingsIntent = Extract<
       | 'confirmRevoked'
       | 'setApiServer'
       | 'setKeepSignedIn'
-      | 'forgetEverything';
+      | 'forgetEverything'
+      | 'dismissNotice';
   }
 >;
 
@@ -46,11 +47,14 @@ export function createSettingsService(options: { now: () => number; newId?: () =
   const newId = options.newId ?? (() => crypto.randomUUID());
 
   async function updateTracked(change: (tracked: TrackedToken[]) => TrackedToken[] | string): Promise<IntentResult> {
-    const { reminders } = await readSnapshot();
-    const tracked = change(reminders.tracked);
-    if (typeof tracked === 'string') return invalid(tracked);
-    await saveReminders({ ...reminders, tracked });
-    return { ok: true };
+    let problem: string | null = null;
+    await updateStored('reminders', (reminders) => {
+      const tracked = change(reminders.tracked);
+      if (typeof tracked !== 'string') return { ...reminders, tracked };
+      problem = tracked;
+      return undefined;
+    });
+    return problem ? invalid(problem) : { ok: true };
   }
 
   async function handle(intent: SettingsIntent): Promise<IntentResult> {
@@ -61,11 +65,10 @@ export function createSettingsService(options: { now: () => number; newId?: () =
         if (intent.revocationRepeatMs < MIN_REVOCATION_REPEAT_MS || intent.revocationRepeatMs > MAX_REVOCATION_REPEAT_MS) {
           return invalid('Repeat revocation reminders every hour at the most often, and at least every 30 days.');
         }
-        const { settings } = await readSnapshot();
-        await saveSettings({
+        await updateStored('settings', (settings) => ({
           ...settings,
           reminders: { enabled: intent.enabled, leadTimesMs: leadTimes.value, revocationRepeatMs: intent.revocationRepeatMs },
-        });
+        }));
         return { ok: true };
       }
       case 'addTrackedToken': {
@@ -85,8 +88,10 @@ export function createSettingsService(options: { now: () => number; newId?: () =
       case 'deleteTrackedToken':
         return updateTracked((tracked) => tracked.filter((entry) => entry.id !== intent.id));
       case 'confirmRevoked': {
-        const { reminders } = await readSnapshot();
-        await saveReminders({ ...reminders, revocations: reminders.revocations.filter((reminder) => reminder.id !== intent.id) });
+        await updateStored('reminders', (reminders) => ({
+          ...reminders,
+          revocations: reminders.revocations.filter((reminder) => reminder.id !== intent.id),
+        }));
         await browser.notifications?.clear(revocationNotificationId(intent.id)).catch(() => {});
         return { ok: true };
       }
@@ -101,15 +106,17 @@ export function createSettingsService(options: { now: () => number; newId?: () =
         if (settings.apiOrigin === checked.origin) return { ok: true };
         // A token belongs to one server: switching servers signs out.
         await signOut();
-        await saveSettings({ ...settings, apiOrigin: checked.origin });
+        await updateStored('settings', (latest) => ({ ...latest, apiOrigin: checked.origin }));
         return { ok: true };
       }
       case 'setKeepSignedIn': {
-        const { settings } = await readSnapshot();
         await moveCredential(intent.keepSignedIn);
-        await saveSettings({ ...settings, keepSignedIn: intent.keepSignedIn });
+        await updateStored('settings', (settings) => ({ ...settings, keepSignedIn: intent.keepSignedIn }));
         return { ok: true };
       }
+      case 'dismissNotice':
+        await saveNotice(null);
+        return { ok: true };
       case 'forgetEverything':
         await clearAllStorage();
         await browser.notifications?.getAll().then((all) => Promise.all(Object.keys(all).map((id) => browser.notifications.clear(id)))).catch(() => {});

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { BUILD_API_ORIGIN } from './build-config';
+import { createSerialQueue } from './serial';
 import {
   DISCARDED_NOTICE,
   EMPTY_REMINDERS,
@@ -32,6 +33,8 @@ export interface Snapshot {
 }
 
 const local = () => browser.storage.local;
+/** Every write the worker makes goes through this queue, so no change overwrites one made meanwhile. */
+const serially = createSerialQueue();
 /** Kept in memory by the browser and gone when it closes: where the token lives when "Keep me signed in" is off. */
 const session = () => browser.storage.session;
 
@@ -88,7 +91,8 @@ export async function readCredential(): Promise<StoredCredential | null> {
  * Stores a sign-in. With "Keep me signed in" on, secret and state go in one `set` call, so they never
  * disagree; with it off, the secret goes to session storage first, and the state follows.
  */
-export async function saveSignedIn(credential: StoredCredential, tokenState: TokenState, keepSignedIn: boolean): Promise<void> {
+export function saveSignedIn(credential: StoredCredential, tokenState: TokenState, keepSignedIn: boolean): Promise<void> {
+  return serially(async () => {
   if (keepSignedIn) {
     await local().set({ [STORAGE_KEYS.credential]: credential, [STORAGE_KEYS.tokenState]: tokenState });
     await session().remove(STORAGE_KEYS.credential);
@@ -97,43 +101,58 @@ export async function saveSignedIn(credential: StoredCredential, tokenState: Tok
     await local().remove(STORAGE_KEYS.credential);
     await local().set({ [STORAGE_KEYS.tokenState]: tokenState });
   }
+  });
 }
 
 /** Moves the secret to the area the "Keep me signed in" setting asks for. */
-export async function moveCredential(keepSignedIn: boolean): Promise<void> {
-  const credential = await readCredential();
-  if (!credential) return;
-  const [to, from] = keepSignedIn ? [local(), session()] : [session(), local()];
-  await to.set({ [STORAGE_KEYS.credential]: credential });
-  await from.remove(STORAGE_KEYS.credential);
+export function moveCredential(keepSignedIn: boolean): Promise<void> {
+  return serially(async () => {
+    const credential = await readCredential();
+    if (!credential) return;
+    const [to, from] = keepSignedIn ? [local(), session()] : [session(), local()];
+    await to.set({ [STORAGE_KEYS.credential]: credential });
+    await from.remove(STORAGE_KEYS.credential);
+  });
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await local().set({ [STORAGE_KEYS.settings]: settings });
-}
+type Updatable = Pick<Snapshot, 'tokenState' | 'settings' | 'reminders'>;
 
-export async function saveReminders(reminders: Reminders): Promise<void> {
-  await local().set({ [STORAGE_KEYS.reminders]: reminders });
+/**
+ * Read, change and write one stored value as one step of the queue. `change` returns the new value, or
+ * undefined to leave it as it is. It must not itself call a function of this module that writes.
+ */
+export function updateStored<K extends keyof Updatable>(
+  key: K,
+  change: (current: Updatable[K]) => Updatable[K] | undefined | Promise<Updatable[K] | undefined>,
+): Promise<void> {
+  return serially(async () => {
+    const current = (await readSnapshot())[key];
+    const next = await change(current);
+    if (next === undefined || next === null) return;
+    await local().set({ [STORAGE_KEYS[key]]: next });
+  });
 }
 
 /** "Forget everything": every key in every area this extension writes. */
-export async function clearAllStorage(): Promise<void> {
-  await local().clear();
-  await session().clear();
+export function clearAllStorage(): Promise<void> {
+  return serially(async () => {
+    await local().clear();
+    await session().clear();
+  });
 }
 
-export async function saveTokenState(tokenState: TokenState): Promise<void> {
-  await local().set({ [STORAGE_KEYS.tokenState]: tokenState });
+export function forgetToken(): Promise<void> {
+  return serially(async () => {
+    await session().remove(STORAGE_KEYS.credential);
+    await local().remove([STORAGE_KEYS.credential, STORAGE_KEYS.tokenState]);
+  });
 }
 
-export async function forgetToken(): Promise<void> {
-  await session().remove(STORAGE_KEYS.credential);
-  await local().remove([STORAGE_KEYS.credential, STORAGE_KEYS.tokenState]);
-}
-
-export async function saveNotice(notice: Notice | null): Promise<void> {
-  if (notice) await local().set({ [STORAGE_KEYS.notice]: notice });
-  else await local().remove(STORAGE_KEYS.notice);
+export function saveNotice(notice: Notice | null): Promise<void> {
+  return serially(async () => {
+    if (notice) await local().set({ [STORAGE_KEYS.notice]: notice });
+    else await local().remove(STORAGE_KEYS.notice);
+  });
 }
 
 /**

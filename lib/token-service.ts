@@ -7,7 +7,7 @@ export type TokenIntent = Extract<Intent, { type: 'signInWithToken' | 'signInWit
 import { checkPatExpiry } from './pat-expiry';
 import { mayCheckAutomatically, retryNotBeforeAfterFailure } from './refresh-policy';
 import { revocationReminderFor } from './revocation';
-import { forgetToken, readCredential, readSnapshot, saveNotice, saveReminders, saveSignedIn, saveTokenState } from './storage';
+import { forgetToken, readCredential, readSnapshot, saveNotice, saveSignedIn, updateStored } from './storage';
 import type { Account, TokenInfo, TokenState } from './stored-state';
 import { checkPersonalAccessToken, maskToken } from './token-format';
 
@@ -49,10 +49,10 @@ export function createTokenService(options: TokenServiceOptions) {
 
   /** Before a personal access token leaves this browser, keep a reminder to revoke it. */
   async function rememberToRevoke(): Promise<void> {
-    const { tokenState, reminders } = await readSnapshot();
+    const { tokenState } = await readSnapshot();
     if (!tokenState) return;
     const reminder = revocationReminderFor(tokenState.token, tokenState.check, now(), newId());
-    if (reminder) await saveReminders({ ...reminders, revocations: [...reminders.revocations, reminder] });
+    if (reminder) await updateStored('reminders', (reminders) => ({ ...reminders, revocations: [...reminders.revocations, reminder] }));
   }
 
   /** Signs out; the background's other services build on it (changing the server signs out too). */
@@ -121,29 +121,30 @@ export function createTokenService(options: TokenServiceOptions) {
     // The user may have signed out or swapped tokens while we waited: never write over their choice.
     const current = await readCredential();
     if (current?.token !== credential.token) return { ok: true };
-    const latest = (await readSnapshot()).tokenState ?? tokenState;
     const at = now();
-    if (result.ok) {
-      await saveTokenState({
+    await updateStored('tokenState', (latest) => {
+      if (!latest || latest.token.addedAt !== tokenState.token.addedAt) return undefined;
+      if (result.ok) {
+        return {
+          ...latest,
+          account: accountFromUserInfo(result.value, at),
+          check: { status: 'valid', lastSuccessAt: at, lastAttemptAt: at, error: null },
+        };
+      }
+      const failures = (latest.check.consecutiveFailures ?? 0) + 1;
+      return {
         ...latest,
-        account: accountFromUserInfo(result.value, at),
-        check: { status: 'valid', lastSuccessAt: at, lastAttemptAt: at, error: null },
-      });
-      return { ok: true };
-    }
-    const failures = (latest.check.consecutiveFailures ?? 0) + 1;
-    await saveTokenState({
-      ...latest,
-      check: {
-        ...latest.check,
-        status: result.error.kind === 'unauthorized' ? 'rejected' : latest.check.status,
-        lastAttemptAt: at,
-        error: { kind: result.error.kind, message: result.error.message, at },
-        consecutiveFailures: failures,
-        retryNotBefore: retryNotBeforeAfterFailure(at, failures, result.error.retryAfterSeconds),
-      },
+        check: {
+          ...latest.check,
+          status: result.error.kind === 'unauthorized' ? 'rejected' : latest.check.status,
+          lastAttemptAt: at,
+          error: { kind: result.error.kind, message: result.error.message, at },
+          consecutiveFailures: failures,
+          retryNotBefore: retryNotBeforeAfterFailure(at, failures, result.error.retryAfterSeconds),
+        },
+      };
     });
-    return failure(result.error);
+    return result.ok ? { ok: true } : failure(result.error);
   }
 
   /** Concurrent refreshes share one request. */
@@ -157,21 +158,23 @@ export function createTokenService(options: TokenServiceOptions) {
   async function setTokenDetails(intent: Extract<Intent, { type: 'setTokenDetails' }>): Promise<IntentResult> {
     const { tokenState } = await readSnapshot();
     if (!tokenState) return failure(apiError('not-signed-in'));
-    const token = { ...tokenState.token };
-    if (intent.name !== undefined) {
-      const name = intent.name.trim();
-      if (name) token.name = name;
-      else delete token.name;
-    }
+    let expiresAt = tokenState.token.expiresAt;
     if (intent.expiresAt !== undefined) {
-      if (token.kind !== 'pat') {
+      if (tokenState.token.kind !== 'pat') {
         return failure(apiError('invalid-input', { message: 'A signed-in session’s expiry comes from TelemetryDeck and cannot be changed.' }));
       }
       const expiry = checkPatExpiry(intent.expiresAt, now());
       if (!expiry.ok) return failure(apiError('invalid-input', { message: expiry.message }));
-      token.expiresAt = expiry.expiresAt;
+      expiresAt = expiry.expiresAt;
     }
-    await saveTokenState({ ...tokenState, token });
+    await updateStored('tokenState', (latest) => {
+      if (!latest || latest.token.addedAt !== tokenState.token.addedAt) return undefined;
+      const token = { ...latest.token, expiresAt };
+      const name = intent.name?.trim();
+      if (name) token.name = name;
+      else if (intent.name !== undefined) delete token.name;
+      return { ...latest, token };
+    });
     return { ok: true };
   }
 

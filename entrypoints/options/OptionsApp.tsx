@@ -1,42 +1,30 @@
-import { useState } from 'preact/hooks';
-import { Alert } from '../../components/Alert';
 import { Header } from '../../components/Header';
-import { TokenDetailsEditor } from '../../components/TokenDetailsEditor';
+import { ConnectionSection } from '../../components/options/ConnectionSection';
+import { CurrentTokenSection } from '../../components/options/CurrentTokenSection';
+import { ForgetEverythingSection } from '../../components/options/ForgetEverythingSection';
+import { PrivacySection } from '../../components/options/PrivacySection';
+import { RemindersSection } from '../../components/options/RemindersSection';
+import { RevocationsSection } from '../../components/options/RevocationsSection';
+import { TrackedTokensSection } from '../../components/options/TrackedTokensSection';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
-import { sendIntent } from '../../lib/messages';
 import type { Snapshot } from '../../lib/storage';
 
+/** Reads the stored snapshot and sends intents; never fetches, never writes storage. */
 export function OptionsApp({ initial }: { initial: Snapshot }) {
   const snapshot = useSnapshot(initial);
   const now = useNow();
-  const [error, setError] = useState<string | null>(null);
-  const { tokenState, settings } = snapshot;
-
-  async function remove() {
-    const result = await sendIntent({ type: 'signOut' });
-    setError(result.ok ? null : result.error.message);
-  }
+  const { tokenState, settings, reminders } = snapshot;
 
   return (
     <main>
       <Header />
-      {tokenState ? (
-        <>
-          <TokenDetailsEditor key={tokenState.token.addedAt} state={tokenState} now={now} onRemove={remove} />
-          {error && <Alert>{error}</Alert>}
-        </>
-      ) : (
-        <section class="card">
-          <h2>No token yet</h2>
-          <p>Open the extension from the toolbar and sign in with a personal access token or your email and password.</p>
-        </section>
-      )}
-      <section class="card" aria-labelledby="connection-heading">
-        <h2 id="connection-heading">Connection</h2>
-        <p>
-          API server: <code>{settings.apiOrigin}</code>
-        </p>
-      </section>
+      <CurrentTokenSection tokenState={tokenState} now={now} />
+      <RemindersSection reminders={settings.reminders} />
+      <RevocationsSection revocations={reminders.revocations} />
+      <TrackedTokensSection tracked={reminders.tracked} now={now} />
+      <ConnectionSection apiOrigin={settings.apiOrigin} signedIn={tokenState !== null} />
+      <PrivacySection keepSignedIn={settings.keepSignedIn} />
+      <ForgetEverythingSection />
     </main>
   );
 }

@@ -8,7 +8,8 @@ import { SignedInView } from '../../components/SignedInView';
 import { TokenSignInForm } from '../../components/TokenSignInForm';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api-origins';
-import { saveNotice, type Snapshot } from '../../lib/storage';
+import { sendIntent } from '../../lib/messages';
+import type { Snapshot } from '../../lib/storage';
 import { DISCARDED_NOTICE } from '../../lib/stored-state';
 
 type Method = 'token' | 'password';
@@ -24,7 +25,7 @@ export function PopupApp({ initial }: { initial: Snapshot }) {
   return (
     <main>
       <Header />
-      {notice && <Notice onDismiss={snapshot.notice ? () => void saveNotice(null) : undefined}>{notice}</Notice>}
+      {notice && <Notice onDismiss={snapshot.notice ? () => void sendIntent({ type: 'dismissNotice' }) : undefined}>{notice}</Notice>}
       {tokenState ? (
         <SignedInView state={tokenState} now={now} onSignedOut={setRemovedPat} />
       ) : (

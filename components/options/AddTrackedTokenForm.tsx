@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+import { OutcomeMessage } from './OutcomeMessage';
+import { TrackedTokenFields } from './TrackedTokenFields';
+import { checkTrackedTokenInput } from './tracked-token-input';
+import { useOutcome } from './use-outcome';
+
+export function AddTrackedTokenForm({ now, onAdded }: { now: number; onAdded: () => void }) {
+  const [name, setName] = useState('');
+  const [date, setDate] = useState('');
+  const outcome = useOutcome<'add'>();
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (outcome.busy) return;
+    const checked = checkTrackedTokenInput(name, date, Date.now());
+    if (!checked.ok) {
+      outcome.failed('add', checked.message);
+      return;
+    }
+    const ok = await outcome.send('add', { type: 'addTrackedToken', name: checked.name, expiresAt: checked.expiresAt }, `Saved: now tracking “${checked.name}”.`);
+    if (ok) {
+      onAdded();
+      setName('');
+      setDate('');
+    }
+  }
+
+  return (
+    <form class="add-tracked" onSubmit={onSubmit} noValidate aria-labelledby="add-tracked-heading">
+      <h3 id="add-tracked-heading">Track a token</h3>
+      <TrackedTokenFields
+        idPrefix="tracked-new"
+        name={name}
+        date={date}
+        now={now}
+        invalid={outcome.at('add')?.kind === 'error'}
+        onName={setName}
+        onDate={setDate}
+      />
+      <button type="submit" class="primary" disabled={outcome.busy !== null}>
+        Add token
+      </button>
+      <OutcomeMessage outcome={outcome.at('add')} />
+    </form>
+  );
+}

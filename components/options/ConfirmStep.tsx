@@ -1,0 +1,37 @@
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
+
+/**
+ * An inline second step before something that cannot be undone. Focus moves to "Cancel" (the safe choice),
+ * and the group is named by its message, so a screen reader reads the consequence first.
+ */
+export function ConfirmStep({
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy = false,
+}: {
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+}) {
+  const messageId = useId();
+  const cancel = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => cancel.current?.focus(), []);
+
+  return (
+    <div class="confirm-step" role="group" aria-labelledby={messageId}>
+      <p id={messageId}>{message}</p>
+      <div class="actions">
+        <button type="button" class="danger-solid" onClick={onConfirm} disabled={busy} aria-busy={busy}>
+          {confirmLabel}
+        </button>
+        <button type="button" ref={cancel} onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

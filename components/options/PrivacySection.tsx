@@ -1,0 +1,36 @@
+import { sendIntent } from '../../lib/messages';
+import { OutcomeMessage } from './OutcomeMessage';
+import { useOutcome } from './use-outcome';
+
+/** Where the token lives: on disk (kept across restarts) or in memory only. */
+export function PrivacySection({ keepSignedIn }: { keepSignedIn: boolean }) {
+  const outcome = useOutcome<'keep'>();
+
+  async function toggle(event: Event & { currentTarget: HTMLInputElement }) {
+    const checkbox = event.currentTarget;
+    const next = checkbox.checked;
+    outcome.clear();
+    const result = await sendIntent({ type: 'setKeepSignedIn', keepSignedIn: next });
+    if (result.ok) {
+      outcome.saved('keep');
+    } else {
+      checkbox.checked = !next;
+      outcome.failed('keep', result.error.message);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="privacy-heading">
+      <h2 id="privacy-heading">Privacy</h2>
+      <label class="check">
+        <input type="checkbox" checked={keepSignedIn} onChange={(event) => void toggle(event)} aria-describedby="keep-signed-in-hint" />
+        Keep me signed in after the browser closes
+      </label>
+      <p id="keep-signed-in-hint" class="hint check-hint">
+        When this is off, the token is kept only in memory and is gone when the browser closes, so you sign in again
+        next time. Reminders and settings stay either way.
+      </p>
+      <OutcomeMessage outcome={outcome.at('keep')} />
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { sendIntent, type IntentResult } from '../../lib/messages';
+import type { ReminderSettings } from '../../lib/stored-state';
+import { AddLeadTimeForm } from './AddLeadTimeForm';
+import { leadTimeLabel, leadTimeWords } from './lead-time-words';
+import { OutcomeMessage } from './OutcomeMessage';
+import { RevocationRepeatField } from './RevocationRepeatField';
+import { useOutcome } from './use-outcome';
+
+/** Notifications on or off, when they come, and how often a token still to revoke is brought up. */
+export function RemindersSection({ reminders }: { reminders: ReminderSettings }) {
+  const outcome = useOutcome<'enabled' | 'list'>();
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  // What was last sent but may not be stored yet, so two quick changes build on each other.
+  const pending = useRef<ReminderSettings | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [reminders]);
+
+  const current = () => pending.current ?? reminders;
+
+  /** Every change sends the complete new reminder settings. */
+  async function save(change: Partial<ReminderSettings>): Promise<IntentResult> {
+    const next = { ...current(), ...change };
+    pending.current = next;
+    const result = await sendIntent({ type: 'setReminderSettings', ...next });
+    if (!result.ok && pending.current === next) pending.current = null;
+    return result;
+  }
+
+  async function toggle(event: Event & { currentTarget: HTMLInputElement }) {
+    const checkbox = event.currentTarget;
+    const enabled = checkbox.checked;
+    if (enabled && current().leadTimesMs.length === 0) {
+      checkbox.checked = false;
+      outcome.failed('enabled', 'Add at least one reminder time below before turning notifications on.');
+      return;
+    }
+    outcome.clear();
+    const result = await save({ enabled });
+    if (result.ok) {
+      outcome.saved('enabled');
+    } else {
+      checkbox.checked = !enabled;
+      outcome.failed('enabled', result.error.message);
+    }
+  }
+
+  async function remove(ms: number) {
+    const { enabled, leadTimesMs } = current();
+    const next = leadTimesMs.filter((lead) => lead !== ms);
+    if (enabled && next.length === 0) {
+      outcome.failed('list', 'Keep at least one reminder, or first turn off “Show reminders as notifications”.');
+      return;
+    }
+    outcome.clear();
+    const result = await save({ leadTimesMs: next });
+    if (result.ok) {
+      outcome.saved('list', `Saved: no reminder ${leadTimeWords(ms)}.`);
+      // The button just pressed is gone: keep keyboard focus in the list's neighbourhood.
+      listHeading.current?.focus();
+    } else {
+      outcome.failed('list', result.error.message);
+    }
+  }
+
+  const leadTimes = [...reminders.leadTimesMs].sort((a, b) => b - a);
+  return (
+    <section class="card" aria-labelledby="reminders-heading">
+      <h2 id="reminders-heading">Reminders</h2>
+      <p class="hint section-intro">
+        Reminders come as notifications before the current token or a tracked token expires.
+      </p>
+      <label class="check">
+        <input type="checkbox" checked={reminders.enabled} onChange={(event) => void toggle(event)} />
+        Show reminders as notifications
+      </label>
+      <OutcomeMessage outcome={outcome.at('enabled')} />
+
+      <h3 id="lead-times-heading" ref={listHeading} tabIndex={-1}>
+        Reminder times
+      </h3>
+      {leadTimes.length > 0 ? (
+        <ul class="item-list" aria-labelledby="lead-times-heading">
+          {leadTimes.map((ms) => (
+            <li key={ms} class="item">
+              <span class="item-title">{leadTimeLabel(ms)}</span>
+              <span class="item-actions">
+                {/* Not "Remove": that name belongs to removing the current token (UI contract). */}
+                <button type="button" aria-label={`Delete reminder ${leadTimeWords(ms)}`} onClick={() => void remove(ms)}>
+                  Delete
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">No reminder times. Add one below to get notifications.</p>
+      )}
+      <OutcomeMessage outcome={outcome.at('list')} />
+      <p class="hint">The badge turns amber at the longest reminder of 7 days or less, and red under 1 day.</p>
+
+      <AddLeadTimeForm leadTimesMs={reminders.leadTimesMs} save={(leadTimesMs) => save({ leadTimesMs })} />
+      <RevocationRepeatField
+        revocationRepeatMs={reminders.revocationRepeatMs}
+        save={(revocationRepeatMs) => save({ revocationRepeatMs })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api-origins';
+import { formatDate } from '../../lib/expiry-wording';
+import { revocationWording } from '../../lib/revocation';
+import type { RevocationReminderRecord } from '../../lib/stored-state';
+import { ExternalLink } from '../ExternalLink';
+import { OutcomeMessage } from './OutcomeMessage';
+import { useOutcome } from './use-outcome';
+
+/** One removed token that may still work: what to do, where, and a way to say it is done. */
+export function RevocationItem({ reminder, onConfirmed }: { reminder: RevocationReminderRecord; onConfirmed: (name: string) => void }) {
+  const outcome = useOutcome<'confirm'>();
+
+  async function confirm() {
+    if (outcome.busy) return;
+    const ok = await outcome.send('confirm', { type: 'confirmRevoked', id: reminder.id });
+    if (ok) onConfirmed(reminder.name);
+  }
+  return (
+    <li class="item item-stacked">
+      <p class="item-title">{revocationWording(reminder)}</p>
+      <p class="item-meta">Removed from this browser on {formatDate(reminder.removedAt)}.</p>
+      <div class="actions">
+        <ExternalLink href={PERSONAL_ACCESS_TOKENS_URL}>Open the TelemetryDeck dashboard</ExternalLink>
+        <button
+          type="button"
+          aria-label={`I revoked it: ‘${reminder.name}’ (…${reminder.last4})`}
+          disabled={outcome.busy !== null}
+          onClick={() => void confirm()}
+        >
+          I revoked it
+        </button>
+      </div>
+      <OutcomeMessage outcome={outcome.at('confirm')?.kind === 'error' ? outcome.at('confirm') : null} />
+    </li>
+  );
+}
