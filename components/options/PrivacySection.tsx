@@ -1,20 +1,22 @@
 import { sendIntent } from '../../lib/messages';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
+import { usePendingValue } from './use-pending-value';
 
 /** Where the token lives: on disk (kept across restarts) or in memory only. */
 export function PrivacySection({ keepSignedIn }: { keepSignedIn: boolean }) {
   const outcome = useOutcome<'keep'>();
+  const [shown, setShown] = usePendingValue(keepSignedIn);
 
   async function toggle(event: Event & { currentTarget: HTMLInputElement }) {
-    const checkbox = event.currentTarget;
-    const next = checkbox.checked;
+    const next = event.currentTarget.checked;
+    setShown(next);
     outcome.clear();
     const result = await sendIntent({ type: 'setKeepSignedIn', keepSignedIn: next });
     if (result.ok) {
       outcome.saved('keep');
     } else {
-      checkbox.checked = !next;
+      setShown(!next);
       outcome.failed('keep', result.error.message);
     }
   }
@@ -23,7 +25,7 @@ export function PrivacySection({ keepSignedIn }: { keepSignedIn: boolean }) {
     <section class="card" aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">Privacy</h2>
       <label class="check">
-        <input type="checkbox" checked={keepSignedIn} onChange={(event) => void toggle(event)} aria-describedby="keep-signed-in-hint" />
+        <input type="checkbox" checked={shown} onChange={(event) => void toggle(event)} aria-describedby="keep-signed-in-hint" />
         Keep me signed in after the browser closes
       </label>
       <p id="keep-signed-in-hint" class="hint check-hint">

@@ -6,10 +6,12 @@ import { leadTimeLabel, leadTimeWords } from './lead-time-words';
 import { OutcomeMessage } from './OutcomeMessage';
 import { RevocationRepeatField } from './RevocationRepeatField';
 import { useOutcome } from './use-outcome';
+import { usePendingValue } from './use-pending-value';
 
 /** Notifications on or off, when they come, and how often a token still to revoke is brought up. */
 export function RemindersSection({ reminders }: { reminders: ReminderSettings }) {
   const outcome = useOutcome<'enabled' | 'list'>();
+  const [enabledShown, setEnabledShown] = usePendingValue(reminders.enabled);
   const listHeading = useRef<HTMLHeadingElement>(null);
   // What was last sent but may not be stored yet, so two quick changes build on each other.
   const pending = useRef<ReminderSettings | null>(null);
@@ -29,19 +31,19 @@ export function RemindersSection({ reminders }: { reminders: ReminderSettings })
   }
 
   async function toggle(event: Event & { currentTarget: HTMLInputElement }) {
-    const checkbox = event.currentTarget;
-    const enabled = checkbox.checked;
+    const enabled = event.currentTarget.checked;
     if (enabled && current().leadTimesMs.length === 0) {
-      checkbox.checked = false;
+      event.currentTarget.checked = false;
       outcome.failed('enabled', 'Add at least one reminder time below before turning notifications on.');
       return;
     }
+    setEnabledShown(enabled);
     outcome.clear();
     const result = await save({ enabled });
     if (result.ok) {
       outcome.saved('enabled');
     } else {
-      checkbox.checked = !enabled;
+      setEnabledShown(!enabled);
       outcome.failed('enabled', result.error.message);
     }
   }
@@ -72,7 +74,7 @@ export function RemindersSection({ reminders }: { reminders: ReminderSettings })
         Reminders come as notifications before the current token or a tracked token expires.
       </p>
       <label class="check">
-        <input type="checkbox" checked={reminders.enabled} onChange={(event) => void toggle(event)} />
+        <input type="checkbox" checked={enabledShown} onChange={(event) => void toggle(event)} />
         Show reminders as notifications
       </label>
       <OutcomeMessage outcome={outcome.at('enabled')} />

@@ -1,0 +1,144 @@
+import { expect, test, type ExtensionHandle } from './fixtures';
+import { signInWithToken } from './helpers';
+
+const DAY = 86_400_000;
+
+function dateInput(days: number): string {
+  const date = new Date(Date.now() + days * DAY);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+async function notifications(extension: ExtensionHandle): Promise<string[]> {
+  const worker = await extension.worker();
+  return Object.keys(await worker.evaluate(() => chrome.notifications.getAll()));
+}
+
+test('an expiry two days ahead notifies once, and not again after the worker restarts', async ({ server, extension }) => {
+  const popup = await extension.openPopup();
+  await signInWithToken(popup, server, extension.secrets, { name: 'Browser toolbar' });
+  const options = await extension.openOptions();
+  await options.getByLabel('Expiry date').fill(dateInput(2));
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+
+  await expect.poll(() => notifications(extension)).toHaveLength(1);
+  const [id] = await notifications(extension);
+  // The most recent reminder due is the 7-day one; the 30-day one is skipped, not sent late.
+  expect(id).toMatch(new RegExp(`:${7 * DAY}$`));
+  const worker = await extension.worker();
+  await worker.evaluate((notificationId) => chrome.notifications.clear(notificationId), id!);
+
+  await extension.stopWorker();
+  await options.reload();
+  await expect(options.getByLabel('Expiry date')).toHaveValue(dateInput(2));
+  await options.waitForTimeout(1000);
+  expect(await notifications(extension)).toEqual([]);
+  const alarms = await (await extension.worker()).evaluate(() => chrome.alarms.getAll());
+  const reminderAlarm = alarms.find((alarm) => alarm.name === 'reminders');
+  expect(reminderAlarm?.scheduledTime).toBeGreaterThan(Date.now());
+});
+
+test('removing a personal access token leaves a revocation reminder until "I revoked it"', async ({ server, extension }) => {
+  const popup = await extension.openPopup();
+  const token = await signInWithToken(popup, server, extension.secrets, { name: 'CI export script' });
+  const options = await extension.openOptions();
+  await options.getByRole('button', { name: 'Remove', exact: true }).click();
+
+  const reminder = options.getByText(`Revoke ‘CI export script’ (…${token.slice(-4)}) in the TelemetryDeck dashboard`);
+  await expect(reminder).toBeVisible();
+  await expect(options.getByRole('link', { name: 'Open the TelemetryDeck dashboard' })).toHaveAttribute('href', /dashboard\.telemetrydeck\.com/);
+  await expect.poll(() => notifications(extension)).toContainEqual(expect.stringMatching(/^revocation:/));
+  const stored = JSON.stringify(await extension.storage('local'));
+  expect(stored).not.toContain(token);
+
+  await options.getByRole('button', { name: /I revoked it/ }).click();
+  await expect(reminder).toHaveCount(0);
+  expect((await extension.storage('local')).reminders).toMatchObject({ revocations: [] });
+});
+
+test('tracked tokens: add, edit and delete, listed by what expires first', async ({ extension }) => {
+  const options = await extension.openOptions();
+  await options.getByLabel('Token name').fill('CI export script');
+  await options.getByLabel('Expires on').fill(dateInput(20));
+  await options.getByRole('button', { name: 'Add token' }).click();
+  await options.getByLabel('Token name').fill('Claude assistant');
+  await options.getByLabel('Expires on').fill(dateInput(3));
+  await options.getByRole('button', { name: 'Add token' }).click();
+
+  const list = options.getByRole('list', { name: /Tracked tokens/ });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').first()).toContainText('Claude assistant');
+  await expect(list.getByRole('listitem').first()).toContainText(/Expires in 3 days/);
+
+  await options.getByRole('button', { name: 'Edit Claude assistant' }).click();
+  const editing = options.getByRole('form', { name: 'Edit Claude assistant' });
+  await editing.getByLabel('Token name').fill('Claude assistant (laptop)');
+  await editing.getByLabel('Expires on').fill(dateInput(40));
+  await editing.getByRole('button', { name: 'Update' }).click();
+  await expect(list.getByRole('listitem').first()).toContainText('CI export script');
+  await expect(list.getByRole('listitem').last()).toContainText('Claude assistant (laptop)');
+
+  await options.getByRole('button', { name: 'Delete CI export script' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  const stored = (await extension.storage('local')).reminders as { tracked: { name: string }[] };
+  expect(stored.tracked.map((tracked) => tracked.name)).toEqual(['Claude assistant (laptop)']);
+});
+
+test('a custom API server over plain http to another machine is refused', async ({ extension }) => {
+  const options = await extension.openOptions();
+  await options.getByLabel('Custom server', { exact: true }).check();
+  await options.getByLabel('Custom server address').fill('http://api.example.com');
+  await options.getByRole('button', { name: 'Use this server' }).click();
+  await expect(options.getByRole('alert')).toContainText(/http:\/\/ is allowed only for localhost/);
+  expect(((await extension.storage('local')).settings as { apiOrigin?: string } | undefined)?.apiOrigin ?? 'unchanged').not.toBe('http://api.example.com');
+});
+
+test('reminder lead times: add and delete, refusing less than an hour', async ({ extension }) => {
+  const options = await extension.openOptions();
+  await options.getByLabel('Days or hours before expiry').fill('14');
+  await options.getByRole('button', { name: 'Add reminder' }).click();
+  await expect(options.getByRole('listitem').filter({ hasText: '14 days before expiry' })).toBeVisible();
+  await options.getByRole('button', { name: 'Delete reminder 30 days before expiry' }).click();
+  await expect(options.getByRole('listitem').filter({ hasText: '30 days before expiry' })).toHaveCount(0);
+  await expect.poll(async () => ((await extension.storage('local')).settings as { reminders: { leadTimesMs: number[] } }).reminders.leadTimesMs).toEqual([14 * DAY, 7 * DAY, DAY, 0]);
+  await options.getByLabel('Days or hours before expiry').fill('0');
+  await options.getByRole('button', { name: 'Add reminder' }).click();
+  await expect(options.getByRole('alert')).toBeVisible();
+});
+
+test('with "Keep me signed in" off, a browser restart forgets the token but keeps reminders', async ({ server, extension }) => {
+  const options = await extension.openOptions();
+  await options.getByLabel('Keep me signed in after the browser closes').uncheck();
+  await options.getByLabel('Token name').fill('CI export script');
+  await options.getByLabel('Expires on').fill(dateInput(20));
+  await options.getByRole('button', { name: 'Add token' }).click();
+  const popup = await extension.openPopup();
+  const token = await signInWithToken(popup, server, extension.secrets);
+  expect(JSON.stringify(await extension.storage('local'))).not.toContain(token);
+  expect(JSON.stringify(await extension.storage('session'))).toContain(token);
+
+  await extension.relaunch();
+  const reopened = await extension.openPopup();
+  await expect(reopened.getByRole('tab', { name: /token/i })).toBeVisible();
+  await expect(reopened.getByRole('status')).toContainText(/signed out when the browser closed/);
+  const local = await extension.storage('local');
+  expect(local).not.toHaveProperty('tokenState');
+  expect((local.reminders as { tracked: unknown[] }).tracked).toHaveLength(1);
+});
+
+test('the revocation watch marks a revoked token rejected and notifies once', async ({ server, extension }) => {
+  const popup = await extension.openPopup();
+  const token = await signInWithToken(popup, server, extension.secrets);
+  server.revoke(token);
+  const worker = await extension.worker();
+  // Age the last check past the one-minute floor, then let the watch alarm fire now.
+  await worker.evaluate(async () => {
+    const { tokenState } = (await chrome.storage.local.get('tokenState')) as { tokenState: { check: { lastAttemptAt: number } } };
+    tokenState.check.lastAttemptAt -= 10 * 60_000;
+    await chrome.storage.local.set({ tokenState });
+    // Same period as the worker's own watch alarm, so its next sync leaves this one in place.
+    await chrome.alarms.create('revalidate', { when: Date.now() + 50, periodInMinutes: 360 });
+  });
+  await expect.poll(async () => (await extension.badge()).text).toBe('!');
+  await expect.poll(() => notifications(extension)).toContain('rejected');
+  await expect(popup.getByRole('alert')).toContainText(/rejected|revoked|expired/);
+});
