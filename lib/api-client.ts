@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { errorBodySchema, loginResponseSchema, userInfoSchema, type LoginResponse, type UserInfo } from './api-schemas';
 import { encodeBasicCredentials } from './basic-auth';
 import { apiError, classifyStatus, parseRetryAfter, type ApiError } from './errors';
@@ -32,7 +32,7 @@ export function createApiClient(options: ApiClientOptions) {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const now = options.now ?? Date.now;
 
-  async function request<S extends z.ZodType>(
+  async function request<S extends z.ZodMiniType>(
     path: string,
     init: { method: 'GET' | 'POST'; authorization: string; secret: string },
     endpoint: Endpoint,

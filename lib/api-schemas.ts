@@ -1,61 +1,50 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseTelemetryDeckDate } from './dates';
 
 /**
  * Lenient schemas for what TelemetryDeck sends: unknown fields pass, every optional field may be missing
- * or null, and both the docs' examples and the live shapes parse.
+ * or null (or of an unexpected type), and both the docs' examples and the live shapes parse.
  */
-const optionalString = z
-  .string()
-  .nullish()
-  .catch(undefined)
-  .transform((value) => value ?? undefined);
+function lenient<T extends z.core.SomeType>(schema: T) {
+  return z.catch(z.pipe(z.nullish(schema), z.transform((value) => value ?? undefined)), undefined);
+}
 
-const optionalBoolean = z
-  .boolean()
-  .nullish()
-  .catch(undefined)
-  .transform((value) => value ?? undefined);
+const optionalString = lenient(z.string());
+const optionalBoolean = lenient(z.boolean());
 
 /** A `+0000` date as epoch milliseconds; an unreadable date counts as absent rather than failing. */
-const optionalServerDate = z
-  .string()
-  .nullish()
-  .catch(undefined)
-  .transform((value) => (value ? (parseTelemetryDeckDate(value) ?? undefined) : undefined));
+const optionalServerDate = z.pipe(
+  optionalString,
+  z.transform((value) => (value ? (parseTelemetryDeckDate(value) ?? undefined) : undefined)),
+);
 
-const nonEmptyId = z.union([z.string().trim().min(1), z.number().transform(String)]);
+const nonEmptyId = z.union([
+  z.string().check(z.trim(), z.minLength(1)),
+  z.pipe(z.number(), z.transform(String)),
+]);
 
 export const userInfoSchema = z.looseObject({
   id: nonEmptyId,
   firstName: optionalString,
   lastName: optionalString,
-  email: z.string().trim().min(1),
+  email: z.string().check(z.trim(), z.minLength(1)),
   emailIsVerified: optionalBoolean,
   receiveReports: optionalString,
-  organization: z
-    .looseObject({ name: optionalString, id: optionalString })
-    .nullish()
-    .catch(undefined)
-    .transform((value) => value ?? undefined),
+  organization: lenient(z.looseObject({ name: optionalString, id: optionalString })),
 });
 export type UserInfo = z.output<typeof userInfoSchema>;
 
 export const loginResponseSchema = z.looseObject({
-  value: z.string().trim().min(1),
+  value: z.string().check(z.trim(), z.minLength(1)),
   id: optionalString,
   createdAt: optionalServerDate,
   expiresAt: optionalServerDate,
-  user: z
-    .looseObject({ id: optionalString })
-    .nullish()
-    .catch(undefined)
-    .transform((value) => value ?? undefined),
+  user: lenient(z.looseObject({ id: optionalString })),
 });
 export type LoginResponse = z.output<typeof loginResponseSchema>;
 
 /** Vapor answers `{"error": true, "reason": "…"}`; some clients see `{"detail": "…"}`. */
 export const errorBodySchema = z.looseObject({
-  reason: z.string().optional().catch(undefined),
-  detail: z.string().optional().catch(undefined),
+  reason: optionalString,
+  detail: optionalString,
 });

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ApiError } from './errors';
 import { errorKindSchema } from './stored-state';
 
@@ -10,38 +10,38 @@ import { errorKindSchema } from './stored-state';
 export const intentSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('signInWithToken'),
-    token: z.string().max(1_000_000),
-    name: z.string().max(200).optional(),
-    expiresAt: z.number().int().nonnegative().nullable().optional(),
+    token: z.string().check(z.maxLength(1_000_000)),
+    name: z.optional(z.string().check(z.maxLength(200))),
+    expiresAt: z.optional(z.nullable(z.int().check(z.nonnegative()))),
   }),
   z.strictObject({
     type: z.literal('signInWithPassword'),
-    email: z.string().max(10_000),
-    password: z.string().max(10_000),
+    email: z.string().check(z.maxLength(10_000)),
+    password: z.string().check(z.maxLength(10_000)),
   }),
   z.strictObject({ type: z.literal('refresh'), reason: z.enum(['user', 'stale']) }),
   z.strictObject({ type: z.literal('signOut') }),
   z.strictObject({
     type: z.literal('setTokenDetails'),
-    name: z.string().max(200).optional(),
-    expiresAt: z.number().int().nonnegative().nullable().optional(),
+    name: z.optional(z.string().check(z.maxLength(200))),
+    expiresAt: z.optional(z.nullable(z.int().check(z.nonnegative()))),
   }),
   z.strictObject({
     type: z.literal('setReminderSettings'),
     enabled: z.boolean(),
-    leadTimesMs: z.array(z.number().int()).max(20),
-    revocationRepeatMs: z.number().int(),
+    leadTimesMs: z.array(z.int()).check(z.maxLength(20)),
+    revocationRepeatMs: z.int(),
   }),
-  z.strictObject({ type: z.literal('addTrackedToken'), name: z.string().max(10_000), expiresAt: z.number().int() }),
+  z.strictObject({ type: z.literal('addTrackedToken'), name: z.string().check(z.maxLength(10_000)), expiresAt: z.int() }),
   z.strictObject({
     type: z.literal('updateTrackedToken'),
-    id: z.string().max(100),
-    name: z.string().max(10_000),
-    expiresAt: z.number().int(),
+    id: z.string().check(z.maxLength(100)),
+    name: z.string().check(z.maxLength(10_000)),
+    expiresAt: z.int(),
   }),
-  z.strictObject({ type: z.literal('deleteTrackedToken'), id: z.string().max(100) }),
-  z.strictObject({ type: z.literal('confirmRevoked'), id: z.string().max(100) }),
-  z.strictObject({ type: z.literal('setApiServer'), origin: z.string().max(10_000) }),
+  z.strictObject({ type: z.literal('deleteTrackedToken'), id: z.string().check(z.maxLength(100)) }),
+  z.strictObject({ type: z.literal('confirmRevoked'), id: z.string().check(z.maxLength(100)) }),
+  z.strictObject({ type: z.literal('setApiServer'), origin: z.string().check(z.maxLength(10_000)) }),
   z.strictObject({ type: z.literal('setKeepSignedIn'), keepSignedIn: z.boolean() }),
   z.strictObject({ type: z.literal('forgetEverything') }),
   z.strictObject({ type: z.literal('dismissNotice') }),

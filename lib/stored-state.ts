@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CURRENT_API_ORIGIN } from './api-origins';
 import { DAY_MS, HOUR_MS } from './dates';
 import { DEFAULT_LEAD_TIMES_MS } from './reminder-schedule';
@@ -20,11 +20,11 @@ export const STORAGE_KEYS = {
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
-const epochMs = z.number().int().nonnegative();
+const epochMs = z.int().check(z.nonnegative());
 
 export const credentialSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  token: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
 });
 export type StoredCredential = z.infer<typeof credentialSchema>;
 
@@ -47,24 +47,24 @@ export const errorKindSchema = z.enum([
 export const tokenInfoSchema = z.strictObject({
   kind: tokenKindSchema,
   /** `tdpat_…abcd`: all a screen ever sees of the secret. */
-  masked: z.string().min(1),
-  name: z.string().max(200).optional(),
+  masked: z.string().check(z.minLength(1)),
+  name: z.optional(z.string().check(z.maxLength(200))),
   addedAt: epochMs,
   /** Given by the server for a signed-in session. */
-  createdAt: epochMs.optional(),
+  createdAt: z.optional(epochMs),
   /** null: nobody told us (the API never reveals a personal access token's expiry). */
-  expiresAt: epochMs.nullable(),
-  serverTokenId: z.string().optional(),
+  expiresAt: z.nullable(epochMs),
+  serverTokenId: z.optional(z.string()),
 });
 export type TokenInfo = z.infer<typeof tokenInfoSchema>;
 
 export const accountSchema = z.strictObject({
-  id: z.string().min(1),
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
-  email: z.string().min(1),
-  emailIsVerified: z.boolean().optional(),
-  organizationName: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  firstName: z.optional(z.string()),
+  lastName: z.optional(z.string()),
+  email: z.string().check(z.minLength(1)),
+  emailIsVerified: z.optional(z.boolean()),
+  organizationName: z.optional(z.string()),
   fetchedAt: epochMs,
 });
 export type Account = z.infer<typeof accountSchema>;
@@ -78,20 +78,20 @@ export const storedErrorSchema = z.strictObject({
 export const checkSchema = z.strictObject({
   /** `rejected`: `users/info` answered 401, so the token no longer works. */
   status: z.enum(['unknown', 'valid', 'rejected']),
-  lastSuccessAt: epochMs.optional(),
-  lastAttemptAt: epochMs.optional(),
+  lastSuccessAt: z.optional(epochMs),
+  lastAttemptAt: z.optional(epochMs),
   /** The last refresh's failure; null after a success. */
-  error: storedErrorSchema.nullable(),
+  error: z.nullable(storedErrorSchema),
   /** The server's `Retry-After`, and back-off after repeated failures, for automatic checks. */
-  retryNotBefore: epochMs.optional(),
-  consecutiveFailures: z.number().int().nonnegative().optional(),
+  retryNotBefore: z.optional(epochMs),
+  consecutiveFailures: z.optional(z.int().check(z.nonnegative())),
 });
 export type Check = z.infer<typeof checkSchema>;
 
 export const tokenStateSchema = z.strictObject({
   schemaVersion: z.literal(1),
   token: tokenInfoSchema,
-  account: accountSchema.nullable(),
+  account: z.nullable(accountSchema),
   check: checkSchema,
 });
 export type TokenState = z.infer<typeof tokenStateSchema>;
@@ -102,8 +102,8 @@ export const DEFAULT_REVALIDATE_EVERY_MS = 6 * HOUR_MS;
 export const reminderSettingsSchema = z.strictObject({
   enabled: z.boolean(),
   /** Before expiry; 0 is "at expiry". */
-  leadTimesMs: z.array(z.number().int().nonnegative()).max(20),
-  revocationRepeatMs: z.number().int().positive(),
+  leadTimesMs: z.array(z.int().check(z.nonnegative())).check(z.maxLength(20)),
+  revocationRepeatMs: z.int().check(z.positive()),
 });
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 
@@ -111,21 +111,21 @@ export const settingsSchema = z.strictObject({
   schemaVersion: z.literal(1),
   apiOrigin: z.url(),
   /** Off: the token lives in `storage.session` and is gone when the browser closes. */
-  keepSignedIn: z.boolean().default(true),
-  reminders: reminderSettingsSchema.default({
+  keepSignedIn: z._default(z.boolean(), true),
+  reminders: z._default(reminderSettingsSchema, {
     enabled: true,
     leadTimesMs: DEFAULT_LEAD_TIMES_MS,
     revocationRepeatMs: DEFAULT_REVOCATION_REPEAT_MS,
   }),
   /** How often the worker checks that TelemetryDeck still accepts the token. */
-  revalidateEveryMs: z.number().int().min(15 * 60_000).default(DEFAULT_REVALIDATE_EVERY_MS),
+  revalidateEveryMs: z._default(z.int().check(z.gte(15 * 60_000)), DEFAULT_REVALIDATE_EVERY_MS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** A personal access token used elsewhere (a CI script, an assistant): only its name and expiry, never the secret. */
 export const trackedTokenSchema = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().min(1).max(200),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
   expiresAt: epochMs,
   addedAt: epochMs,
 });
@@ -133,13 +133,13 @@ export type TrackedToken = z.infer<typeof trackedTokenSchema>;
 
 /** A removed personal access token that may still work until it is revoked in the dashboard. */
 export const revocationReminderSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
-  last4: z.string().max(4),
+  last4: z.string().check(z.maxLength(4)),
   removedAt: epochMs,
   confirmed: z.boolean(),
-  lastNotifiedAt: epochMs.nullable(),
-  snoozedUntil: epochMs.nullable().optional(),
+  lastNotifiedAt: z.nullable(epochMs),
+  snoozedUntil: z.optional(z.nullable(epochMs)),
 });
 export type RevocationReminderRecord = z.infer<typeof revocationReminderSchema>;
 
@@ -150,8 +150,8 @@ export const reminderLogSchema = z.strictObject({
 
 export const remindersSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  tracked: z.array(trackedTokenSchema).max(200),
-  revocations: z.array(revocationReminderSchema).max(200),
+  tracked: z.array(trackedTokenSchema).check(z.maxLength(200)),
+  revocations: z.array(revocationReminderSchema).check(z.maxLength(200)),
   log: reminderLogSchema,
 });
 export type Reminders = z.infer<typeof remindersSchema>;
@@ -192,7 +192,7 @@ export type ParseOutcome<T> =
 /** Migrates, then validates strictly. Anything that does not fit is reported as invalid, never thrown. */
 export function parseStored<T>(
   key: keyof typeof STORAGE_KEYS,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   raw: unknown,
 ): ParseOutcome<T> {
   if (raw === undefined || raw === null) return { status: 'absent' };
