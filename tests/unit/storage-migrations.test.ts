@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readCredential, readSnapshot, repairStorage } from '../../lib/storage';
+import { CURRENT_SCHEMA_VERSION, DISCARDED_NOTICE, STORAGE_KEYS } from '../../lib/stored-state';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/storage');
+const NOW = Date.UTC(2026, 10, 22, 9);
+
+function fixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('a fixture for every schema version migrates, never discarded', () => {
+  const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.json'));
+
+  it('has one fixture per version, up to the current one', () => {
+    expect(files).toEqual(['v0-unversioned.json', ...Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => `v${i + 1}.json`)]);
+  });
+
+  it.each(files)('%s', async (file) => {
+    const stored = fixture(file);
+    await fakeBrowser.storage.local.set(stored);
+    await repairStorage(NOW);
+    const snapshot = await readSnapshot();
+    expect(snapshot.discarded).toBe(false);
+    expect(snapshot.notice?.message).not.toBe(DISCARDED_NOTICE);
+    expect(snapshot.tokenState?.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(snapshot.tokenState?.account?.email).toBe('ada@example.com');
+    expect((await readCredential())?.token).toBe((stored.credential as { token: string }).token);
+    const raw = await fakeBrowser.storage.local.get(null);
+    for (const key of ['credential', 'tokenState', 'settings'] as const) {
+      expect((raw[key] as { schemaVersion: number }).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    }
+  });
+
+  it('keeps what the unversioned settings said and fills in the newer defaults', async () => {
+    await fakeBrowser.storage.local.set(fixture('v0-unversioned.json'));
+    await repairStorage(NOW);
+    const { settings } = await readSnapshot();
+    expect(settings).toMatchObject({ apiOrigin: 'https://api.telemetrydeck.com', keepSignedIn: true, reminders: { enabled: true } });
+  });
+});
+
+describe('garbage under any stored key', () => {
+  const garbage: [string, unknown][] = [
+    ['a string', 'garbage'],
+    ['truncated JSON', '{"schemaVersion":1,'],
+    ['a number', 7],
+    ['an array', []],
+    ['a future version', { schemaVersion: 99 }],
+    ['wrong types', { schemaVersion: 1, token: 42, tracked: 'no', apiOrigin: 5, message: 1 }],
+  ];
+  const keys = Object.values(STORAGE_KEYS);
+
+  for (const key of keys) {
+    it.each(garbage)(`${key}: %s is recovered from`, async (_label, value) => {
+      await fakeBrowser.storage.local.set({ ...fixture('v1.json'), [key]: value });
+      await repairStorage(NOW);
+      const snapshot = await readSnapshot();
+      expect(snapshot.discarded).toBe(false);
+      expect(snapshot.settings.apiOrigin).toMatch(/^https:\/\//);
+      if (key === 'credential' || key === 'tokenState') {
+        // Half a sign-in is no sign-in: both halves go, with a notice.
+        expect(snapshot.tokenState).toBeNull();
+        expect(await readCredential()).toBeNull();
+      }
+      if (key !== 'notice') expect(snapshot.notice?.message).toBe(DISCARDED_NOTICE);
+    });
+  }
+});
