@@ -3,18 +3,36 @@ import { browser } from 'wxt/browser';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
 import { isNoAnswer, sendIntent } from '../lib/messages';
 import { isStale } from '../lib/refresh-policy';
-import type { TokenState } from '../lib/stored-state';
+import type { AppsPreferences, AppsState, TokenState } from '../lib/stored-state';
 import { AccountCard } from './AccountCard';
+import { AppsSection, type AppsRefreshRequest } from './apps/AppsSection';
 import { Alert } from './Alert';
 import { ExternalLink } from './ExternalLink';
 
-export function SignedInView({ state, now, onSignedOut }: { state: TokenState; now: number; onSignedOut: (wasPat: boolean) => void }) {
+export function SignedInView({
+  state,
+  apps,
+  appsPreferences,
+  now,
+  onSignedOut,
+}: {
+  state: TokenState;
+  apps: AppsState | null;
+  appsPreferences: AppsPreferences;
+  now: number;
+  onSignedOut: (wasPat: boolean) => void;
+}) {
   const [refreshing, setRefreshing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [appsRequest, setAppsRequest] = useState<AppsRefreshRequest | null>(null);
 
   // Stale-while-revalidate: what is stored is already on screen; ask for fresh data only when it is old.
+  // The apps' numbers follow the account's check, so that a token found rejected is not asked again.
   useEffect(() => {
-    if (isStale(state.account?.fetchedAt, Date.now())) void sendIntent({ type: 'refresh', reason: 'stale' });
+    void (async () => {
+      if (isStale(state.account?.fetchedAt, Date.now())) await sendIntent({ type: 'refresh', reason: 'stale' });
+      setAppsRequest({ reason: 'stale', at: Date.now() });
+    })();
   }, []);
 
   async function refresh() {
@@ -22,6 +40,7 @@ export function SignedInView({ state, now, onSignedOut }: { state: TokenState; n
     setActionError(null);
     const result = await sendIntent({ type: 'refresh', reason: 'user' });
     setRefreshing(false);
+    setAppsRequest({ reason: 'user', at: Date.now() });
     // A refresh's failure is stored with the state and shown from there; only a silent background is not.
     if (isNoAnswer(result)) setActionError(result.error.message);
   }
@@ -66,6 +85,7 @@ export function SignedInView({ state, now, onSignedOut }: { state: TokenState; n
           <ExternalLink href={PERSONAL_ACCESS_TOKENS_URL}>TelemetryDeck dashboard</ExternalLink>.
         </p>
       )}
+      <AppsSection apps={apps} preferences={appsPreferences} tokenState={state} now={now} request={appsRequest} />
     </>
   );
 }

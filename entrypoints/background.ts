@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createAppsService } from '../lib/apps-service';
 import { BADGE_ALARM } from '../lib/badge-painter';
 import { createIntentRouter } from '../lib/intent-router';
 import { listenForIntents } from '../lib/messages';
@@ -21,9 +22,10 @@ export default defineBackground(() => {
 
   const tokens = createTokenService({ now: Date.now });
   const settings = createSettingsService({ now: Date.now, signOut: tokens.signOut });
+  const apps = createAppsService({ now: Date.now });
 
   // Every listener is registered before the first await: MV3 drops events that arrive earlier.
-  listenForIntents(createIntentRouter({ ready: startUp, tokens, settings }));
+  listenForIntents(createIntentRouter({ ready: startUp, tokens, settings, apps }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM || alarm.name === REMINDER_ALARM) sync();
     if (alarm.name === REVALIDATE_ALARM) afterStartUp(() => tokens.refresh('watch'));

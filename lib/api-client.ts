@@ -1,5 +1,15 @@
 import type { z } from 'zod/mini';
-import { errorBodySchema, loginResponseSchema, userInfoSchema, type LoginResponse, type UserInfo } from './api-schemas';
+import {
+  errorBodySchema,
+  loginResponseSchema,
+  organizationsSchema,
+  tqlResultSchema,
+  userInfoSchema,
+  type LoginResponse,
+  type Organization,
+  type TqlRow,
+  type UserInfo,
+} from './api-schemas';
 import { encodeBasicCredentials } from './basic-auth';
 import { apiError, classifyStatus, parseRetryAfter, type ApiError } from './errors';
 
@@ -10,6 +20,8 @@ export interface ApiClientOptions {
   origin: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** For TQL queries, which may take much longer (default two minutes). */
+  tqlTimeoutMs?: number;
   /** Bodies larger than this are refused rather than read into memory. */
   maxBodyBytes?: number;
   now?: () => number;
@@ -18,6 +30,8 @@ export interface ApiClientOptions {
 type Endpoint = 'users-info' | 'login' | 'other';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
+/** TQL queries run synchronously on the server and may take up to two minutes. */
+export const TQL_TIMEOUT_MS = 120_000;
 const MAX_BODY_BYTES = 1_000_000;
 const MAX_REASON_LENGTH = 200;
 
@@ -29,30 +43,36 @@ export function createApiClient(options: ApiClientOptions) {
   const origin = new URL(options.origin).origin;
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const tqlTimeoutMs = options.tqlTimeoutMs ?? TQL_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const now = options.now ?? Date.now;
 
   async function request<S extends z.ZodMiniType>(
     path: string,
-    init: { method: 'GET' | 'POST'; authorization: string; secret: string },
+    init: { method: 'GET' | 'POST'; authorization: string; secret: string; json?: unknown; timeoutMs?: number },
     endpoint: Endpoint,
     schema: S,
   ): Promise<ApiResult<z.output<S>>> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const requestTimeoutMs = init.timeoutMs ?? timeoutMs;
+    const timedOut = () => (init.timeoutMs === undefined ? apiError('timeout') : timeoutError(init.timeoutMs));
+    const timer = setTimeout(() => controller.abort(), requestTimeoutMs);
     try {
       let response: Response;
       try {
+        const headers: Record<string, string> = { Authorization: init.authorization, Accept: 'application/json' };
+        if (init.json !== undefined) headers['Content-Type'] = 'application/json';
         response = await doFetch(`${origin}${path}`, {
           method: init.method,
-          headers: { Authorization: init.authorization, Accept: 'application/json' },
+          headers,
+          ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
           redirect: 'manual',
           credentials: 'omit',
           cache: 'no-store',
           signal: controller.signal,
         });
       } catch {
-        return fail(controller.signal.aborted ? apiError('timeout') : apiError('offline'));
+        return fail(controller.signal.aborted ? timedOut() : apiError('offline'));
       }
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
         return fail(
@@ -64,7 +84,7 @@ export function createApiClient(options: ApiClientOptions) {
       }
       const body = await readBody(response, maxBodyBytes);
       if (body === undefined) {
-        return fail(controller.signal.aborted ? apiError('timeout') : apiError('unexpected-response'));
+        return fail(controller.signal.aborted ? timedOut() : apiError('unexpected-response'));
       }
       if (!response.ok) return fail(errorFromResponse(response, body, endpoint, init.secret));
       const json = parseJson(body);
@@ -106,7 +126,32 @@ export function createApiClient(options: ApiClientOptions) {
         loginResponseSchema,
       );
     },
+    /** `GET /api/v3/organizations/`: the user's organizations with their apps. A 401 here is not a rejected token. */
+    organizations(token: string): Promise<ApiResult<Organization[]>> {
+      return request(
+        '/api/v3/organizations/',
+        { method: 'GET', authorization: `Bearer ${token}`, secret: token },
+        'other',
+        organizationsSchema,
+      );
+    },
+    /** `POST /api/v4/query/tql`: runs one query; the answer's rows, bare or wrapped. A 401 here is not a rejected token. */
+    tql(token: string, query: object): Promise<ApiResult<TqlRow[]>> {
+      return request(
+        '/api/v4/query/tql',
+        { method: 'POST', authorization: `Bearer ${token}`, secret: token, json: query, timeoutMs: tqlTimeoutMs },
+        'other',
+        tqlResultSchema,
+      );
+    },
   };
+}
+
+/** For a request with its own time limit: the sentence names the wait that actually passed. */
+function timeoutError(ms: number): ApiError {
+  const [count, unit] = ms >= 60_000 && ms % 60_000 === 0 ? [ms / 60_000, 'minute'] : [Math.max(1, Math.round(ms / 1000)), 'second'];
+  const wait = `${count} ${unit}${count === 1 ? '' : 's'}`;
+  return apiError('timeout', { message: `TelemetryDeck did not answer within ${wait}. Check your connection and try again.` });
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -45,6 +45,13 @@ export const intentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setKeepSignedIn'), keepSignedIn: z.boolean() }),
   z.strictObject({ type: z.literal('forgetEverything') }),
   z.strictObject({ type: z.literal('dismissNotice') }),
+  z.strictObject({ type: z.literal('refreshApps'), reason: z.enum(['user', 'stale']) }),
+  z.strictObject({
+    type: z.literal('setAppsPreferences'),
+    /** null: the apps with the most events; a list: exactly these. Omitted: unchanged. */
+    selectedAppIds: z.optional(z.nullable(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500)))),
+    excludeTestMode: z.optional(z.boolean()),
+  }),
 ]);
 export type Intent = z.infer<typeof intentSchema>;
 

@@ -5,6 +5,7 @@ import {
   DISCARDED_NOTICE,
   EMPTY_REMINDERS,
   STORAGE_KEYS,
+  appsStateSchema,
   credentialSchema,
   defaultSettings,
   noticeSchema,
@@ -12,6 +13,7 @@ import {
   remindersSchema,
   settingsSchema,
   tokenStateSchema,
+  type AppsState,
   type Notice,
   type Reminders,
   type Settings,
@@ -28,6 +30,8 @@ export interface Snapshot {
   settings: Settings;
   reminders: Reminders;
   notice: Notice | null;
+  /** The organizations and app numbers last fetched (check `tokenAddedAt` before showing them). */
+  apps: AppsState | null;
   /** Some stored value did not parse and was ignored. */
   discarded: boolean;
 }
@@ -51,16 +55,18 @@ export function snapshotFromRaw(raw: Record<string, unknown>): Snapshot {
   const settings = parseStored('settings', settingsSchema, raw[STORAGE_KEYS.settings]);
   const reminders = parseStored('reminders', remindersSchema, raw[STORAGE_KEYS.reminders]);
   const notice = parseStored('notice', noticeSchema, raw[STORAGE_KEYS.notice]);
+  const apps = parseStored('apps', appsStateSchema, raw[STORAGE_KEYS.apps]);
   return {
     tokenState: tokenState.status === 'valid' ? tokenState.value : null,
     settings: settings.status === 'valid' ? settings.value : defaultSettings(BUILD_API_ORIGIN),
     reminders: reminders.status === 'valid' ? reminders.value : EMPTY_REMINDERS,
     notice: notice.status === 'valid' ? notice.value : null,
-    discarded: [tokenState, settings, reminders, notice].some((outcome) => outcome.status === 'invalid'),
+    apps: apps.status === 'valid' ? apps.value : null,
+    discarded: [tokenState, settings, reminders, notice, apps].some((outcome) => outcome.status === 'invalid'),
   };
 }
 
-const SNAPSHOT_KEYS = [STORAGE_KEYS.tokenState, STORAGE_KEYS.settings, STORAGE_KEYS.reminders, STORAGE_KEYS.notice];
+const SNAPSHOT_KEYS = [STORAGE_KEYS.tokenState, STORAGE_KEYS.settings, STORAGE_KEYS.reminders, STORAGE_KEYS.notice, STORAGE_KEYS.apps];
 
 export async function readSnapshot(): Promise<Snapshot> {
   return snapshotFromRaw(await local().get(SNAPSHOT_KEYS));
@@ -93,6 +99,8 @@ export async function readCredential(): Promise<StoredCredential | null> {
  */
 export function saveSignedIn(credential: StoredCredential, tokenState: TokenState, keepSignedIn: boolean): Promise<void> {
   return serially(async () => {
+  // Numbers fetched with the previous sign-in belong to it.
+  await local().remove(STORAGE_KEYS.apps);
   if (keepSignedIn) {
     await local().set({ [STORAGE_KEYS.credential]: credential, [STORAGE_KEYS.tokenState]: tokenState });
     await session().remove(STORAGE_KEYS.credential);
@@ -115,7 +123,7 @@ export function moveCredential(keepSignedIn: boolean): Promise<void> {
   });
 }
 
-type Updatable = Pick<Snapshot, 'tokenState' | 'settings' | 'reminders'>;
+type Updatable = Pick<Snapshot, 'tokenState' | 'settings' | 'reminders' | 'apps'>;
 
 /**
  * Read, change and write one stored value as one step of the queue. `change` returns the new value, or
@@ -144,7 +152,7 @@ export function clearAllStorage(): Promise<void> {
 export function forgetToken(): Promise<void> {
   return serially(async () => {
     await session().remove(STORAGE_KEYS.credential);
-    await local().remove([STORAGE_KEYS.credential, STORAGE_KEYS.tokenState]);
+    await local().remove([STORAGE_KEYS.credential, STORAGE_KEYS.tokenState, STORAGE_KEYS.apps]);
   });
 }
 
@@ -170,6 +178,7 @@ export async function repairStorage(now: number): Promise<{ repaired: boolean }>
   const settings = parseStored('settings', settingsSchema, raw[STORAGE_KEYS.settings]);
   const reminders = parseStored('reminders', remindersSchema, raw[STORAGE_KEYS.reminders]);
   const notice = parseStored('notice', noticeSchema, raw[STORAGE_KEYS.notice]);
+  const apps = parseStored('apps', appsStateSchema, raw[STORAGE_KEYS.apps]);
 
   const toRemove: string[] = [];
   const toWrite: Record<string, unknown> = {};
@@ -179,7 +188,7 @@ export async function repairStorage(now: number): Promise<{ repaired: boolean }>
   const sessionEnded =
     credential.status === 'absent' && tokenState.status === 'valid' && settings.status === 'valid' && !settings.value.keepSignedIn;
   if (sessionEnded) {
-    await local().remove(STORAGE_KEYS.tokenState);
+    await local().remove([STORAGE_KEYS.tokenState, STORAGE_KEYS.apps]);
     await local().set({ [STORAGE_KEYS.notice]: { message: SESSION_ENDED_NOTICE, at: now } });
     return { repaired: true };
   }
@@ -210,6 +219,10 @@ export async function repairStorage(now: number): Promise<{ repaired: boolean }>
     discarded = true;
   }
   if (notice.status === 'invalid') toRemove.push(STORAGE_KEYS.notice);
+  if (apps.status === 'invalid') {
+    toRemove.push(STORAGE_KEYS.apps);
+    discarded = true;
+  }
   if (discarded) toWrite[STORAGE_KEYS.notice] = { message: DISCARDED_NOTICE, at: now };
 
   if (toRemove.length) await local().remove(toRemove);

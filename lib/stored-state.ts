@@ -16,6 +16,8 @@ export const STORAGE_KEYS = {
   settings: 'settings',
   reminders: 'reminders',
   notice: 'notice',
+  /** The organizations, apps and their numbers last fetched: a cache, never secret. */
+  apps: 'apps',
 } as const;
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -107,6 +109,15 @@ export const reminderSettingsSchema = z.strictObject({
 });
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 
+/** Which apps the popup shows, and whether test-mode data counts. */
+export const appsPreferencesSchema = z.strictObject({
+  /** null: every app, up to eight, most events first; otherwise exactly these app ids. */
+  selectedAppIds: z.nullable(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500))),
+  excludeTestMode: z.boolean(),
+});
+export type AppsPreferences = z.infer<typeof appsPreferencesSchema>;
+export const DEFAULT_APPS_PREFERENCES: AppsPreferences = { selectedAppIds: null, excludeTestMode: true };
+
 export const settingsSchema = z.strictObject({
   schemaVersion: z.literal(1),
   apiOrigin: z.url(),
@@ -119,6 +130,7 @@ export const settingsSchema = z.strictObject({
   }),
   /** How often the worker checks that TelemetryDeck still accepts the token. */
   revalidateEveryMs: z._default(z.int().check(z.gte(15 * 60_000)), DEFAULT_REVALIDATE_EVERY_MS),
+  apps: z._default(appsPreferencesSchema, DEFAULT_APPS_PREFERENCES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -161,6 +173,60 @@ export const EMPTY_REMINDERS: Reminders = { schemaVersion: 1, tracked: [], revoc
 export const noticeSchema = z.strictObject({ message: z.string(), at: epochMs });
 export type Notice = z.infer<typeof noticeSchema>;
 
+const count = z.number().check(z.nonnegative());
+
+export const appStatsSchema = z.strictObject({
+  events24h: count,
+  /** Users are an estimate, so a fraction is possible. */
+  users24h: count,
+  events30d: count,
+  users30d: count,
+  /** Events per day, oldest first, today last. */
+  daily: z.array(count).check(z.maxLength(31)),
+});
+export type AppStats = z.infer<typeof appStatsSchema>;
+
+export const organizationStatsSchema = z.strictObject({
+  fetchedAt: epochMs,
+  excludesTestMode: z.boolean(),
+  byApp: z.record(z.string(), appStatsSchema),
+});
+export type OrganizationStats = z.infer<typeof organizationStatsSchema>;
+
+export const storedOrganizationSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  /** The TQL data source; older organizations have none, and then no numbers. */
+  namespace: z.optional(z.string().check(z.minLength(1))),
+  /** `maxSignals`, or `resolvedMaxSignals` in older payloads. */
+  maxSignals: z.optional(count),
+  /** A fraction: 0.109 is 10.9 %. */
+  usagePercentage: z.optional(count),
+  apps: z.array(z.strictObject({ id: z.string().check(z.minLength(1)), name: z.string() })).check(z.maxLength(500)),
+  /** The last numbers fetched; kept when a later query fails. */
+  stats: z.nullable(organizationStatsSchema),
+  /** The last query's failure for this organization; null after a success. */
+  error: z.nullable(storedErrorSchema),
+});
+export type StoredOrganization = z.infer<typeof storedOrganizationSchema>;
+
+export const appsStateSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  /** The sign-in these numbers belong to (`token.addedAt`): another sign-in never shows them. */
+  tokenAddedAt: epochMs,
+  /** The preferences of the last refresh, so that a change of them refreshes at once. */
+  preferencesKey: z.string().check(z.maxLength(60_000)),
+  /** Last time the organization list arrived. */
+  fetchedAt: z.optional(epochMs),
+  lastAttemptAt: z.optional(epochMs),
+  /** The organization list's last failure; null after a success. */
+  error: z.nullable(storedErrorSchema),
+  retryNotBefore: z.optional(epochMs),
+  consecutiveFailures: z.optional(z.int().check(z.nonnegative())),
+  organizations: z.array(storedOrganizationSchema).check(z.maxLength(100)),
+});
+export type AppsState = z.infer<typeof appsStateSchema>;
+
 /** The build-time `WXT_API_BASE_URL`, else TelemetryDeck's current host. */
 export function defaultApiOrigin(buildOrigin: string): string {
   return buildOrigin || CURRENT_API_ORIGIN;
@@ -182,6 +248,7 @@ const MIGRATIONS: Record<keyof typeof STORAGE_KEYS, Record<number, Migration>> =
   settings: { 0: (value) => ({ ...value, schemaVersion: 1 }) },
   reminders: {},
   notice: {},
+  apps: {},
 };
 
 export type ParseOutcome<T> =

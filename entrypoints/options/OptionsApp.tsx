@@ -1,4 +1,5 @@
 import { Header } from '../../components/Header';
+import { AppsPreferencesSection } from '../../components/options/AppsPreferencesSection';
 import { ConnectionSection } from '../../components/options/ConnectionSection';
 import { CurrentTokenSection } from '../../components/options/CurrentTokenSection';
 import { ForgetEverythingSection } from '../../components/options/ForgetEverythingSection';
@@ -7,6 +8,7 @@ import { RemindersSection } from '../../components/options/RemindersSection';
 import { RevocationsSection } from '../../components/options/RevocationsSection';
 import { TrackedTokensSection } from '../../components/options/TrackedTokensSection';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
+import { appsForSignIn } from '../../lib/apps-refresh-policy';
 import type { Snapshot } from '../../lib/storage';
 
 /** Reads the stored snapshot and sends intents; never fetches, never writes storage. */
@@ -22,6 +24,11 @@ export function OptionsApp({ initial }: { initial: Snapshot }) {
       <RemindersSection reminders={settings.reminders} />
       <RevocationsSection revocations={reminders.revocations} />
       <TrackedTokensSection tracked={reminders.tracked} now={now} />
+      <AppsPreferencesSection
+        apps={tokenState ? appsForSignIn(snapshot.apps, tokenState.token.addedAt) : null}
+        preferences={settings.apps}
+        signedIn={tokenState !== null}
+      />
       <ConnectionSection apiOrigin={settings.apiOrigin} signedIn={tokenState !== null} />
       <PrivacySection keepSignedIn={settings.keepSignedIn} />
       <ForgetEverythingSection />

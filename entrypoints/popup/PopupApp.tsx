@@ -27,7 +27,13 @@ export function PopupApp({ initial }: { initial: Snapshot }) {
       <Header />
       {notice && <Notice onDismiss={snapshot.notice ? () => void sendIntent({ type: 'dismissNotice' }) : undefined}>{notice}</Notice>}
       {tokenState ? (
-        <SignedInView state={tokenState} now={now} onSignedOut={setRemovedPat} />
+        <SignedInView
+          state={tokenState}
+          apps={snapshot.apps}
+          appsPreferences={snapshot.settings.apps}
+          now={now}
+          onSignedOut={setRemovedPat}
+        />
       ) : (
         <>
           {removedPat && (

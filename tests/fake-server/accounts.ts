@@ -6,6 +6,21 @@ export const DEFAULT_PAT_LIFETIME_MS = 30 * DAY_MS;
 
 export type Plan = 'paid' | 'free';
 
+/** An organization as `GET /api/v3/organizations/` lists it; ids derive from the names. */
+export interface NewOrganization {
+  name: string;
+  /** The apps' names (default: "iOS App" and "Website"). */
+  apps?: string[];
+  /**
+   * The TQL data source (default: `com.` + the name's letters and digits). `null`: an organization in the
+   * older shape, without `namespace` and `maxSignals` but with `resolvedMaxSignals`, which TQL cannot query.
+   */
+  namespace?: string | null;
+  maxSignals?: number;
+  /** A fraction: 0.109 is 10.9 %. */
+  usagePercentage?: number;
+}
+
 export interface NewUser {
   email: string;
   /** Omit for an account that signs in with Google, GitHub or Okta (SSO). */
@@ -16,6 +31,8 @@ export interface NewUser {
   organizationName?: string | null;
   plan?: Plan;
   emailIsVerified?: boolean;
+  /** Default: one organization named `organizationName` (none when that is null), with two apps. */
+  organizations?: NewOrganization[];
 }
 
 export interface FakeUser {
@@ -28,6 +45,8 @@ export interface FakeUser {
   emailIsVerified: boolean;
   sso: boolean;
   createdAt: Date;
+  /** null: the default, derived from `organizationName`. */
+  organizations: NewOrganization[] | null;
 }
 
 export interface Session {
@@ -64,6 +83,7 @@ export class Accounts {
       emailIsVerified: input.emailIsVerified ?? true,
       sso: input.password === undefined,
       createdAt: new Date(),
+      organizations: input.organizations ?? null,
     };
     this.users.set(key, user);
     if (input.password !== undefined) this.passwords.set(key, input.password);

@@ -1,12 +1,21 @@
 import type { Accounts, FakeUser } from './accounts.ts';
 import { parseBasic, parseBearer } from './authorization.ts';
-import { loginPayload, organizationsPayload, userInfoPayload } from './payloads.ts';
+import { loginPayload, organizationsOf, organizationsPayload, userInfoPayload } from './payloads.ts';
+import { runTql, type QueryResultForm } from './tql.ts';
 
 export interface ApiRequest {
   method: string;
   /** Normalized: no query, no trailing slash. */
   path: string;
   authorization: string | undefined;
+  /** The request body as text ('' when there is none). */
+  body?: string;
+}
+
+export interface RouteOptions {
+  /** How TQL answers: wrapped (the default) or bare. */
+  queryResultForm?: QueryResultForm;
+  now?: number;
 }
 
 export interface ApiResponse {
@@ -14,20 +23,21 @@ export interface ApiResponse {
   body: unknown;
 }
 
-type Handler = (request: ApiRequest, accounts: Accounts) => ApiResponse;
+type Handler = (request: ApiRequest, accounts: Accounts, options: RouteOptions) => ApiResponse;
 
 const routes: Record<string, Record<string, Handler>> = {
   '/api/v3/users/login': { POST: login },
   '/api/v3/users/info': { GET: authenticated(userInfoPayload) },
   '/api/v3/organizations': { GET: authenticated(organizationsPayload) },
+  '/api/v4/query/tql': { POST: tql },
 };
 
-export function route(request: ApiRequest, accounts: Accounts): ApiResponse {
+export function route(request: ApiRequest, accounts: Accounts, options: RouteOptions = {}): ApiResponse {
   const methods = Object.hasOwn(routes, request.path) ? routes[request.path] : undefined;
   if (!methods) return error(404, 'Not Found');
   const handler = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
   if (!handler) return error(405, 'Method Not Allowed');
-  return handler(request, accounts);
+  return handler(request, accounts, options);
 }
 
 function login(request: ApiRequest, accounts: Accounts): ApiResponse {
@@ -38,14 +48,26 @@ function login(request: ApiRequest, accounts: Accounts): ApiResponse {
   return { status: 200, body: loginPayload(accounts.openSession(user)) };
 }
 
+/** The bearer token's user, or the answer to give instead: 401 for no valid token, 403 on a free plan. */
+function userOf(request: ApiRequest, accounts: Accounts): FakeUser | ApiResponse {
+  const token = parseBearer(request.authorization);
+  const user = token === undefined ? undefined : accounts.authenticate(token);
+  if (!user) return error(401, 'Unauthorized');
+  if (user.plan === 'free') return error(403, 'API access requires a paid plan.');
+  return user;
+}
+
 function authenticated(payload: (user: FakeUser) => unknown): Handler {
   return (request, accounts) => {
-    const token = parseBearer(request.authorization);
-    const user = token === undefined ? undefined : accounts.authenticate(token);
-    if (!user) return error(401, 'Unauthorized');
-    if (user.plan === 'free') return error(403, 'API access requires a paid plan.');
-    return { status: 200, body: payload(user) };
+    const user = userOf(request, accounts);
+    return 'status' in user ? user : { status: 200, body: payload(user) };
   };
+}
+
+function tql(request: ApiRequest, accounts: Accounts, options: RouteOptions): ApiResponse {
+  const user = userOf(request, accounts);
+  if ('status' in user) return user;
+  return runTql(request.body ?? '', organizationsOf(user), options.now ?? Date.now(), options.queryResultForm ?? 'wrapped');
 }
 
 function error(status: number, reason: string): ApiResponse {

@@ -4,8 +4,11 @@ import { Accounts, type FakeUser, type NewUser } from './accounts.ts';
 import { FaultQueue, type FaultSpec } from './faults.ts';
 import { applyFault, send } from './responses.ts';
 import { normalizePath, route } from './routes.ts';
+import type { QueryResultForm } from './tql.ts';
 
-export type { FakeUser, NewUser } from './accounts.ts';
+export type { FakeUser, NewOrganization, NewUser } from './accounts.ts';
+export type { QueryResultForm } from './tql.ts';
+export { eventsInHour, usersFor } from './signals.ts';
 export type { FaultSpec } from './faults.ts';
 
 export interface RecordedRequest {
@@ -35,8 +38,14 @@ export interface FakeServer {
   setSessionLifetimeMs(ms: number): void;
   fault(spec: FaultSpec): void;
   clearFaults(): void;
-  /** Forgets users, tokens, faults and requests, and restores the default session lifetime. */
+  /** How `POST /api/v4/query/tql` answers: `wrapped` (the default) or `bare`. */
+  setQueryResultForm(form: QueryResultForm): void;
+  /** Forgets users, tokens, faults and requests, and restores the default session lifetime and result form. */
   reset(): void;
+  /** Stops listening, keeping users and tokens: connections are refused, as when the API is down. */
+  goDown(): Promise<void>;
+  /** Listens again on the same port after goDown(). */
+  comeBack(): Promise<void>;
   /** Stops listening and destroys open connections, stalled ones included. */
   close(): Promise<void>;
 }
@@ -53,6 +62,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  let queryResultForm: QueryResultForm = 'wrapped';
 
   async function answer(req: IncomingMessage, res: ServerResponse, gone: AbortSignal): Promise<void> {
     const body = await readBody(req);
@@ -63,7 +73,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     const fault = faults.take(path);
     if (fault && (await applyFault(res, fault, gone))) return;
     if (res.destroyed) return;
-    const reply = route({ method, path, authorization: req.headers.authorization }, accounts);
+    const reply = route({ method, path, authorization: req.headers.authorization, body }, accounts, { queryResultForm });
     send(res, reply.status, JSON.stringify(reply.body));
   }
 
@@ -79,6 +89,12 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   });
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
+  const stopListening = () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive and stalled connections would otherwise hold server.close() open indefinitely.
+    for (const socket of sockets) socket.destroy();
+    return closed;
+  };
 
   return {
     origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -93,17 +109,18 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     },
     fault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),
+    setQueryResultForm: (form) => {
+      queryResultForm = form;
+    },
     reset: () => {
       accounts.clear();
+      queryResultForm = 'wrapped';
       faults.clear();
       requests.length = 0;
     },
-    close: () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive and stalled connections would otherwise hold server.close() open indefinitely.
-      for (const socket of sockets) socket.destroy();
-      return closed;
-    },
+    goDown: stopListening,
+    comeBack: () => (server.listening ? Promise.resolve() : listen(server, port, host)),
+    close: () => (server.listening ? stopListening() : Promise.resolve()),
   };
 }
 

@@ -1,0 +1,121 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { DEFAULT_APP_LIMIT, selectShownApps } from '../../lib/apps-selection';
+import { sendIntent } from '../../lib/messages';
+import type { AppsPreferences, AppsState } from '../../lib/stored-state';
+import { OutcomeMessage } from './OutcomeMessage';
+import { useOutcome } from './use-outcome';
+import { usePendingValue } from './use-pending-value';
+
+/** Which apps the popup shows, and whether test-mode data counts in their numbers. */
+export function AppsPreferencesSection({ apps, preferences, signedIn }: { apps: AppsState | null; preferences: AppsPreferences; signedIn: boolean }) {
+  const outcome = useOutcome<'choice' | 'testMode'>();
+  const [chosenShown, setChosenShown] = usePendingValue(preferences.selectedAppIds);
+  const [excludeShown, setExcludeShown] = usePendingValue(preferences.excludeTestMode);
+  // The choice last sent but maybe not stored yet, so that quick clicks build on each other.
+  const pending = useRef<string[] | null | undefined>(undefined);
+  useEffect(() => {
+    pending.current = undefined;
+  }, [preferences.selectedAppIds]);
+
+  const organizations = apps?.organizations ?? [];
+
+  async function choose(selectedAppIds: string[] | null) {
+    const before = pending.current === undefined ? preferences.selectedAppIds : pending.current;
+    pending.current = selectedAppIds;
+    setChosenShown(selectedAppIds);
+    outcome.clear();
+    const result = await sendIntent({ type: 'setAppsPreferences', selectedAppIds });
+    if (result.ok) {
+      outcome.saved('choice');
+    } else {
+      if (pending.current === selectedAppIds) pending.current = undefined;
+      setChosenShown(before);
+      outcome.failed('choice', result.error.message);
+    }
+  }
+
+  function chooseMine() {
+    // Start from what the popup shows now, so that switching changes nothing until a box is ticked.
+    const shown = selectShownApps(organizations, { ...preferences, selectedAppIds: null }).flatMap((organization) =>
+      organization.apps.map((app) => app.id),
+    );
+    void choose(shown);
+  }
+
+  function toggleApp(id: string, on: boolean) {
+    const current = (pending.current === undefined ? preferences.selectedAppIds : pending.current) ?? [];
+    const next = on ? [...current.filter((other) => other !== id), id] : current.filter((other) => other !== id);
+    void choose(next);
+  }
+
+  async function toggleTestMode(event: Event & { currentTarget: HTMLInputElement }) {
+    const next = event.currentTarget.checked;
+    setExcludeShown(next);
+    outcome.clear();
+    const result = await sendIntent({ type: 'setAppsPreferences', excludeTestMode: next });
+    if (result.ok) {
+      outcome.saved('testMode', 'Saved. The popup’s numbers follow with their next update.');
+    } else {
+      setExcludeShown(!next);
+      outcome.failed('testMode', result.error.message);
+    }
+  }
+
+  const chosen = new Set(chosenShown ?? []);
+  return (
+    <section class="card" aria-labelledby="apps-preferences-heading">
+      <h2 id="apps-preferences-heading">Apps in the popup</h2>
+      <p class="hint section-intro">
+        The popup shows your organizations’ apps with their events and users over the last 24 hours and 30 days.
+      </p>
+      <fieldset class="choices">
+        <legend>Which apps to show</legend>
+        <label class="check">
+          <input type="radio" name="apps-choice" checked={chosenShown === null} onChange={() => void choose(null)} />
+          The {DEFAULT_APP_LIMIT} with the most events in the last 30 days
+        </label>
+        <label class="check">
+          <input type="radio" name="apps-choice" checked={chosenShown !== null} onChange={chooseMine} />
+          Only the apps I choose
+        </label>
+        {chosenShown !== null && (
+          <div class="nested-field">
+            {organizations.length === 0 ? (
+              <p class="empty">
+                {signedIn
+                  ? 'No apps loaded yet: open the extension from the toolbar once, and your apps appear here.'
+                  : 'Sign in from the toolbar, and your apps appear here.'}
+              </p>
+            ) : (
+              organizations.map((organization) => (
+                <fieldset key={organization.id} class="choices app-choices">
+                  <legend>{organization.name}</legend>
+                  {organization.apps.length === 0 && <p class="empty">No apps in this organization.</p>}
+                  {organization.apps.map((app) => (
+                    <label key={app.id} class="check">
+                      <input
+                        type="checkbox"
+                        checked={chosen.has(app.id)}
+                        onChange={(event) => toggleApp(app.id, event.currentTarget.checked)}
+                      />
+                      {app.name}
+                    </label>
+                  ))}
+                </fieldset>
+              ))
+            )}
+          </div>
+        )}
+      </fieldset>
+      <OutcomeMessage outcome={outcome.at('choice')} />
+      <label class="check">
+        <input type="checkbox" checked={excludeShown} onChange={(event) => void toggleTestMode(event)} aria-describedby="test-mode-hint" />
+        Leave out test-mode data
+      </label>
+      <p id="test-mode-hint" class="hint check-hint">
+        Signals sent from debug builds and simulators are marked as test mode. Left out, the numbers show your real users only.
+      </p>
+      <OutcomeMessage outcome={outcome.at('testMode')} />
+    </section>
+  );
+}

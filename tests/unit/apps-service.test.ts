@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { QUERIES_NEED_PAID_PLAN } from '../../lib/apps-errors';
+import { APPS_REFRESH_INTERVAL_MS, appsPreferencesKey } from '../../lib/apps-refresh-policy';
+import { createAppsService } from '../../lib/apps-service';
+import { createIntentRouter } from '../../lib/intent-router';
+import { createSettingsService } from '../../lib/settings-service';
+import { readSnapshot } from '../../lib/storage';
+import { createTokenService } from '../../lib/token-service';
+import { startFakeServer, type FakeServer, type NewOrganization } from '../fake-server/server.ts';
+
+let server: FakeServer;
+let now = Date.now();
+const clock = () => now;
+
+beforeAll(async () => {
+  server = await startFakeServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  server.reset();
+  now = Date.now();
+  await fakeBrowser.storage.local.set({ settings: { schemaVersion: 1, apiOrigin: server.origin } });
+});
+
+async function signedIn(organizations?: NewOrganization[]) {
+  server.addUser({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines', organizations });
+  const token = server.mintPat('ada@example.com');
+  const tokens = createTokenService({ now: clock });
+  expect(await tokens.handle({ type: 'signInWithToken', token })).toEqual({ ok: true });
+  const apps = createAppsService({ now: clock });
+  const route = createIntentRouter({ ready: Promise.resolve(), tokens, settings: createSettingsService({ now: clock, signOut: tokens.signOut }), apps });
+  return { token, tokens, apps, route };
+}
+
+const tqlRequests = () => server.requests.filter((request) => request.path === '/api/v4/query/tql');
+
+describe('refreshing the apps', () => {
+  it('stores each organization with its apps and numbers, three queries per organization', async () => {
+    const { route } = await signedIn();
+    expect(await route({ type: 'refreshApps', reason: 'stale' })).toEqual({ ok: true });
+    const { apps, tokenState } = await readSnapshot();
+    expect(apps).toMatchObject({ schemaVersion: 1, tokenAddedAt: tokenState!.token.addedAt, fetchedAt: now, error: null });
+    expect(apps!.organizations).toHaveLength(1);
+    const [organization] = apps!.organizations;
+    expect(organization).toMatchObject({ name: 'Analytical Engines', namespace: 'com.analyticalengines', maxSignals: 100_000, usagePercentage: 0.109, error: null });
+    expect(organization!.apps).toHaveLength(2);
+    for (const app of organization!.apps) {
+      const stats = organization!.stats!.byApp[app.id]!;
+      expect(stats.events30d).toBeGreaterThan(stats.events24h);
+      expect(stats.daily).toHaveLength(30);
+      expect(stats.daily.reduce((a, b) => a + b)).toBe(stats.events30d);
+    }
+    expect(tqlRequests()).toHaveLength(3);
+    for (const request of tqlRequests()) {
+      expect(JSON.parse(request.body)).toMatchObject({ dataSource: 'com.analyticalengines', queryType: 'groupBy' });
+      expect(request.headers['content-type']).toBe('application/json');
+    }
+  });
+
+  it('reads the bare result form as well as the wrapped one', async () => {
+    const { route } = await signedIn();
+    await route({ type: 'refreshApps', reason: 'user' });
+    const wrapped = (await readSnapshot()).apps!.organizations[0]!.stats!.byApp;
+    server.setQueryResultForm('bare');
+    await route({ type: 'refreshApps', reason: 'user' });
+    expect((await readSnapshot()).apps!.organizations[0]!.stats!.byApp).toEqual(wrapped);
+  });
+
+  it('refreshes at most every 15 minutes, unless the user asks', async () => {
+    const { route } = await signedIn();
+    await route({ type: 'refreshApps', reason: 'stale' });
+    const requests = server.requests.length;
+    now += APPS_REFRESH_INTERVAL_MS - 1;
+    await route({ type: 'refreshApps', reason: 'stale' });
+    expect(server.requests).toHaveLength(requests);
+    await route({ type: 'refreshApps', reason: 'user' });
+    expect(server.requests.length).toBeGreaterThan(requests);
+  });
+
+  it('shares one round of requests between refreshes that overlap', async () => {
+    const { route } = await signedIn();
+    await Promise.all([route({ type: 'refreshApps', reason: 'user' }), route({ type: 'refreshApps', reason: 'user' })]);
+    expect(tqlRequests()).toHaveLength(3);
+  });
+
+  it('keeps a 401 from a query to this section: the token stays valid, the numbers stay', async () => {
+    const { route } = await signedIn();
+    await route({ type: 'refreshApps', reason: 'user' });
+    const before = await readSnapshot();
+    server.fault({ path: '/api/v4/query/tql', status: 401, body: JSON.stringify({ error: true, reason: 'Bad dataSource' }), times: Infinity });
+    now += 1000;
+    expect(await route({ type: 'refreshApps', reason: 'user' })).toEqual({ ok: true });
+    const after = await readSnapshot();
+    expect(after.tokenState).toEqual(before.tokenState);
+    const [organization] = after.apps!.organizations;
+    expect(organization!.stats).toEqual(before.apps!.organizations[0]!.stats);
+    expect(organization!.error).toMatchObject({ kind: 'unexpected-response', message: expect.stringContaining('Bad dataSource') });
+    expect(organization!.error!.message).not.toMatch(/rejected/);
+  });
+
+  it('explains a 403 from a query as needing a paid plan', async () => {
+    const { route } = await signedIn();
+    server.fault({ path: '/api/v4/query/tql', status: 403, times: Infinity });
+    await route({ type: 'refreshApps', reason: 'user' });
+    expect((await readSnapshot()).apps!.organizations[0]!.error!.message).toBe(QUERIES_NEED_PAID_PLAN);
+  });
+
+  it('keeps the last organizations when the list fails, and backs off', async () => {
+    const { route } = await signedIn();
+    await route({ type: 'refreshApps', reason: 'user' });
+    server.fault({ path: '/api/v3/organizations', status: 503, headers: { 'Retry-After': '600' } });
+    now += 1000;
+    const result = await route({ type: 'refreshApps', reason: 'user' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
+    const { apps } = await readSnapshot();
+    expect(apps!.organizations).toHaveLength(1);
+    expect(apps!.error).toMatchObject({ kind: 'unavailable', at: now });
+    expect(apps!.retryNotBefore).toBe(now + 600_000);
+  });
+
+  it('asks nothing for an organization without namespace, and lists its apps', async () => {
+    const { route } = await signedIn([{ name: 'Babbage & Co', namespace: null, apps: ['Legacy App'] }]);
+    await route({ type: 'refreshApps', reason: 'user' });
+    const [organization] = (await readSnapshot()).apps!.organizations;
+    expect(organization).toMatchObject({ name: 'Babbage & Co', maxSignals: 100_000, stats: null, error: null, apps: [{ name: 'Legacy App' }] });
+    expect(organization).not.toHaveProperty('namespace');
+    expect(tqlRequests()).toHaveLength(0);
+  });
+
+  it('stores the preferences at once and refreshes with them by itself', async () => {
+    const { route } = await signedIn();
+    await route({ type: 'refreshApps', reason: 'user' });
+    const chosen = (await readSnapshot()).apps!.organizations[0]!.apps[1]!.id;
+    expect(await route({ type: 'setAppsPreferences', selectedAppIds: [chosen], excludeTestMode: false })).toEqual({ ok: true });
+    expect((await readSnapshot()).settings.apps).toEqual({ selectedAppIds: [chosen], excludeTestMode: false });
+    const key = appsPreferencesKey({ selectedAppIds: [chosen], excludeTestMode: false });
+    await expect.poll(async () => (await readSnapshot()).apps!.preferencesKey).toBe(key);
+  });
+
+  it('queries with the new preferences', async () => {
+    const { route, apps } = await signedIn();
+    await route({ type: 'refreshApps', reason: 'user' });
+    const chosen = (await readSnapshot()).apps!.organizations[0]!.apps[1]!.id;
+    await route({ type: 'setAppsPreferences', selectedAppIds: [chosen] });
+    await route({ type: 'setAppsPreferences', excludeTestMode: false });
+    // The service refreshes by itself, once whatever was under way has finished.
+    await expect.poll(async () => (await readSnapshot()).apps!.organizations[0]!.stats!.excludesTestMode).toBe(false);
+    await apps.refresh('stale');
+    const last = tqlRequests().at(-1)!;
+    expect(JSON.parse(last.body).filter).toEqual({ type: 'selector', dimension: 'appID', value: chosen });
+    expect(Object.keys((await readSnapshot()).apps!.organizations[0]!.stats!.byApp)).toEqual([chosen]);
+  });
+
+  it('refuses a choice that names an app twice', async () => {
+    const { route } = await signedIn();
+    expect(await route({ type: 'setAppsPreferences', selectedAppIds: ['A', 'A'] })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+  });
+
+  it('does nothing for a rejected token, and says so when signed out', async () => {
+    const { route, token, tokens } = await signedIn();
+    server.revoke(token);
+    await tokens.refresh('user');
+    expect(await route({ type: 'refreshApps', reason: 'user' })).toEqual({ ok: true });
+    expect(server.requests.filter((request) => request.path === '/api/v3/organizations')).toHaveLength(0);
+    await tokens.signOut();
+    expect(await route({ type: 'refreshApps', reason: 'user' })).toMatchObject({ ok: false, error: { kind: 'not-signed-in' } });
+  });
+});
+
+describe('signing out and forgetting', () => {
+  it('drops the cached apps on sign-out, on a new sign-in and on forget everything', async () => {
+    const { route, tokens } = await signedIn();
+    await route({ type: 'refreshApps', reason: 'user' });
+    expect((await readSnapshot()).apps).not.toBeNull();
+    await tokens.signOut();
+    expect((await readSnapshot()).apps).toBeNull();
+
+    expect(await tokens.handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com') })).toEqual({ ok: true });
+    await route({ type: 'refreshApps', reason: 'user' });
+    expect(await tokens.handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com') })).toEqual({ ok: true });
+    expect((await readSnapshot()).apps).toBeNull();
+
+    await route({ type: 'refreshApps', reason: 'user' });
+    await route({ type: 'forgetEverything' });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('does not write numbers for a token that was swapped meanwhile', async () => {
+    const { route, tokens } = await signedIn();
+    server.fault({ path: '/api/v3/organizations', delayMs: 200 });
+    const pending = route({ type: 'refreshApps', reason: 'user' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await tokens.signOut();
+    expect(await pending).toEqual({ ok: true });
+    expect((await readSnapshot()).apps).toBeNull();
+  });
+});
