@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { OFFICIAL_API_ORIGINS } from './lib/api-origins';
@@ -15,9 +16,21 @@ const hostPermissions = [...OFFICIAL_API_ORIGINS, ...(extraOrigin ? [extraOrigin
   .filter((origin, index, all) => all.indexOf(origin) === index)
   .map((origin) => `${origin}/*`);
 
+/**
+ * `npm run bench` builds with TDTM_BENCH_BUILD=1, which adds its baseline page, bench-blank.html, copied as is
+ * (never through Vite, so the real pages are bundled exactly as in any other build). Other builds lack it.
+ */
+const isBenchBuild = process.env.TDTM_BENCH_BUILD === '1';
+const BENCH_BLANK_PAGE = { absoluteSrc: resolve(import.meta.dirname, 'scripts/bench-blank.html'), relativeDest: 'bench-blank.html' };
+
 export default defineConfig({
   outDir: process.env.WXT_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      if (isBenchBuild) files.push(BENCH_BLANK_PAGE);
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     define: {

@@ -1,0 +1,166 @@
+// The benchmark's results: their budgets, the tables printed, and the shape of bench/results.json.
+import type { AlarmDay } from './bench-alarm-day.ts';
+import type { Machine } from './bench-machine.ts';
+import type { PopupRequests } from './bench-requests.ts';
+import { round } from './bench-stats.ts';
+import type { TimeToContentResult } from './bench-time-to-content.ts';
+import type { WorkerStartResult } from './bench-worker-start.ts';
+import { checkBudgets, kb, sizeReport, type ExtensionSize } from './bundle-sizes.ts';
+import { passFail, textTable } from './text-table.ts';
+
+/** The popup may take at most this many times as long as the blank page to show its content. */
+export const POPUP_TIME_RATIO_BUDGET = 1.3;
+
+export interface BenchResults {
+  machine: Machine;
+  settings: { runs: number; apiOrigin: string; extensionDir: string; productionDir: string };
+  timeToContent: (TimeToContentResult & { state: 'signed in' | 'signed out' })[];
+  bytes: ExtensionSize;
+  requests: {
+    /** Right after signing in, before anything but the sign-in's own data is cached: not budgeted. */
+    popupFirstOpen: PopupRequests;
+    popupFresh: PopupRequests;
+    popupStale: PopupRequests;
+    /** Requests while every signed-in page of the time-to-content runs loaded (fresh cache): must be 0. */
+    duringSignedInTimings: { pageLoads: number; count: number };
+  };
+  alarmDay: AlarmDay;
+  workerStart: WorkerStartResult[];
+}
+
+export interface Budget {
+  what: string;
+  measured: string;
+  limit: string;
+  pass: boolean;
+}
+
+export function budgets(results: BenchResults): Budget[] {
+  const list: Budget[] = [];
+  for (const row of results.timeToContent.filter((result) => result.page === 'popup.html')) {
+    list.push({
+      what: `popup time to content, ${row.state}, ${row.worker} worker (median page/blank ratio)`,
+      measured: `${row.medianPairRatio.toFixed(2)}×`,
+      limit: `≤ ${POPUP_TIME_RATIO_BUDGET}×`,
+      pass: row.medianPairRatio <= POPUP_TIME_RATIO_BUDGET,
+    });
+  }
+  for (const check of checkBudgets(results.bytes)) {
+    list.push({ what: `${check.entry} JavaScript, gzipped`, measured: `${kb(check.gzip)} kB`, limit: `≤ ${kb(check.budget)} kB`, pass: check.pass });
+  }
+  const { popupFresh, popupStale, duringSignedInTimings } = results.requests;
+  list.push({ what: 'API requests on opening the popup, cache fresh', measured: String(popupFresh.count), limit: '= 0', pass: popupFresh.count === 0 });
+  list.push({
+    what: `API requests during ${duringSignedInTimings.pageLoads} signed-in timed page loads`,
+    measured: String(duringSignedInTimings.count),
+    limit: '= 0',
+    pass: duringSignedInTimings.count === 0,
+  });
+  list.push({ what: 'API requests on opening the popup, cache 6 min old', measured: String(popupStale.count), limit: '= 1', pass: popupStale.count === 1 });
+  const day = results.alarmDay;
+  list.push({
+    what:
+      `alarm wake-ups in a day, token expiring in ${day.expiresInDays} days ` +
+      `(allowed: ${day.badgeChanges} badge changes + ${day.remindersSent} reminders + ${day.revalidationChecks} revalidations)`,
+    measured: String(day.wakeUps),
+    limit: `≤ ${day.allowedWakeUps}`,
+    pass: day.pass,
+  });
+  return list;
+}
+
+function ms(value: number): string {
+  return value.toFixed(1);
+}
+
+function timeToContentTable(results: BenchResults): string {
+  const rows = results.timeToContent.map((row) => {
+    const budgeted = row.page === 'popup.html';
+    return [
+      row.page.replace('.html', ''),
+      row.state,
+      row.worker,
+      row.content,
+      ms(row.pageMedianMs),
+      ms(row.blankMedianMs),
+      `${row.medianPairRatio.toFixed(2)}×`,
+      `${row.ratioOfMedians.toFixed(2)}×`,
+      budgeted ? `≤ ${POPUP_TIME_RATIO_BUDGET}×` : '—',
+      budgeted ? passFail(row.medianPairRatio <= POPUP_TIME_RATIO_BUDGET) : '',
+    ];
+  });
+  return textTable(['page', 'state', 'worker', 'content', 'page ms', 'blank ms', 'ratio', 'ratio of medians', 'budget', ''], rows);
+}
+
+function describeWakeUps(day: AlarmDay): string {
+  const when = (afterMs: number) => (afterMs < 60_000 ? `+${afterMs} ms` : `+${round(afterMs / 3_600_000, 2)} h`);
+  return day.wakeUpTimes.map(({ alarm, afterMs }) => `${alarm} ${when(afterMs)}`).join(', ');
+}
+
+export function formatReport(results: BenchResults): string {
+  const { machine, settings, requests, alarmDay } = results;
+  const budgetRows = budgets(results).map((budget) => [budget.what, budget.measured, budget.limit, passFail(budget.pass)]);
+  const failed = budgetRows.filter((row) => row[3] === 'FAIL').length;
+  return [
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB; ${machine.os}; Node ${machine.node}; ${machine.chromium}`,
+    '',
+    `1-2. Time to content: milliseconds from navigation start to the first frame painted with the content; median of ${settings.runs}`,
+    '     runs per row, each paired with a run of the blank page, in alternating order, a fresh tab each. "ratio" is the median of',
+    '     the pairs\' page/blank ratios (the budgeted figure). "cold": the service worker was stopped before every run of the pair.',
+    '',
+    timeToContentTable(results),
+    '',
+    '3. Bytes of the production build (kB = 1000 bytes; each file gzipped at level 9, then summed):',
+    '',
+    sizeReport(results.bytes),
+    '',
+    '4. Requests and wake-ups:',
+    '',
+    textTable(
+      ['what', 'count'],
+      [
+        ['API requests on first opening the popup after signing in (fills the caches; no budget)', `${requests.popupFirstOpen.count}`],
+        ['API requests on opening the popup again, account fetched just now', `${requests.popupFresh.count}`],
+        ['API requests on opening the popup, account and last check 6 minutes old', `${requests.popupStale.count}`],
+        [`API requests during the ${requests.duringSignedInTimings.pageLoads} signed-in timed page loads`, `${requests.duringSignedInTimings.count}`],
+        [`Alarm wake-ups over a day, token expiring in ${alarmDay.expiresInDays} days (computed from lib's schedule)`, `${alarmDay.wakeUps}`],
+      ],
+    ),
+    `   First opening: ${requests.popupFirstOpen.paths.join(', ') || 'none'}`,
+    `   Fresh: ${requests.popupFresh.paths.join(', ') || 'none'}`,
+    `   Stale: ${requests.popupStale.paths.join(', ') || 'none'}`,
+    `   Wake-ups after sign-in: ${describeWakeUps(alarmDay)}`,
+    '',
+    '5. Worker start: from the event that wakes the stopped worker to the badge being correct again (median ms):',
+    '',
+    textTable(
+      ['event', 'median ms', 'runs', 'badge'],
+      results.workerStart.map((row) => [row.event === 'message' ? 'runtime message' : 'badge-change alarm (from when due)', ms(row.medianMs), String(row.runs), row.badgeText]),
+    ),
+    '',
+    'Budgets:',
+    '',
+    textTable(['budget', 'measured', 'limit', ''], budgetRows),
+    '',
+    failed === 0 ? 'Every budget is met.' : `${failed} of ${budgetRows.length} budgets not met.`,
+  ].join('\n');
+}
+
+/** The results file: timings rounded to 0.1 ms. */
+export function resultsForFile(results: BenchResults): unknown {
+  const roundSamples = (samples: number[]) => samples.map((sample) => round(sample));
+  return {
+    ...results,
+    timeToContent: results.timeToContent.map((row) => ({
+      ...row,
+      pageMedianMs: round(row.pageMedianMs),
+      blankMedianMs: round(row.blankMedianMs),
+      medianPairRatio: round(row.medianPairRatio, 3),
+      ratioOfMedians: round(row.ratioOfMedians, 3),
+      pageSamplesMs: roundSamples(row.pageSamplesMs),
+      blankSamplesMs: roundSamples(row.blankSamplesMs),
+    })),
+    workerStart: results.workerStart.map((row) => ({ ...row, medianMs: round(row.medianMs), samplesMs: roundSamples(row.samplesMs) })),
+    budgets: budgets(results),
+  };
+}

@@ -1,0 +1,134 @@
+// Time to content: from the start of navigation to the first frame painted with a page's content, measured
+// inside the page the same way for the popup, the options page and the blank baseline page.
+//
+// Method: an init script runs in the new document before any of its own scripts. A MutationObserver (and
+// DOMContentLoaded) checks for the content element with its text and a layout box; once it is there, a task
+// queued from the next requestAnimationFrame runs after that frame has been painted, and its
+// `performance.now()` (milliseconds since navigation start) is the sample. Each run uses a fresh tab;
+// page and blank runs alternate in pairs, each pair in the other order than the last, so drift and order
+// effects cancel out.
+import type { Page } from '@playwright/test';
+import type { BenchBrowser } from './bench-browser.ts';
+import { BENCH_ACCOUNT_NAME } from './bench-extension-state.ts';
+import { median } from './bench-stats.ts';
+
+/** What "content" is on a page: an element matching `selector`, holding `text` if given, with a box. */
+export interface ContentProbe {
+  label: string;
+  path: string;
+  selector: string;
+  text?: string;
+}
+
+export const BLANK_PAGE: ContentProbe = { label: 'blank page, its text', path: 'bench-blank.html', selector: '#content', text: 'Blank page' };
+export const POPUP_SIGNED_IN: ContentProbe = { label: 'the account name', path: 'popup.html', selector: '.account-name', text: BENCH_ACCOUNT_NAME };
+export const POPUP_SIGNED_OUT: ContentProbe = { label: 'the “Personal access token” field', path: 'popup.html', selector: 'input#pat' };
+export const OPTIONS_SIGNED_IN: ContentProbe = { label: 'the “Current token” heading', path: 'options.html', selector: '#current-token-heading', text: 'Current token' };
+export const OPTIONS_SIGNED_OUT: ContentProbe = { label: 'the signed-out card', path: 'options.html', selector: '#no-token-heading' };
+
+export const POPUP_VIEWPORT = { width: 360, height: 600 };
+export const TAB_VIEWPORT = { width: 1280, height: 800 };
+
+/** Before each run: the worker running (`warm`) or stopped (`cold`). */
+export type WorkerTemperature = 'warm' | 'cold';
+
+export interface TimeToContentResult {
+  page: string;
+  content: string;
+  worker: WorkerTemperature;
+  runs: number;
+  pageMedianMs: number;
+  blankMedianMs: number;
+  /** The median of each pair's page / blank ratio. */
+  medianPairRatio: number;
+  ratioOfMedians: number;
+  /** Milliseconds since navigation start, in run order. */
+  pageSamplesMs: number[];
+  blankSamplesMs: number[];
+}
+
+interface ContentTiming {
+  /** When the content was first in the DOM with a box. */
+  foundAt: number;
+  /** After the first frame painted with it. */
+  paintedAt?: number;
+}
+
+/** Runs in the page, before its scripts. Must stay self-contained: Playwright sends its source. */
+function watchForContent(probe: { selector: string; text?: string }): void {
+  const timings = window as unknown as { __benchContent?: ContentTiming };
+  let found = false;
+  const check = () => {
+    if (found) return;
+    const element = document.querySelector(probe.selector);
+    if (!element || (probe.text && !(element.textContent ?? '').includes(probe.text))) return;
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) return;
+    found = true;
+    observer.disconnect();
+    const foundAt = performance.now();
+    timings.__benchContent = { foundAt };
+    requestAnimationFrame(() => setTimeout(() => (timings.__benchContent = { foundAt, paintedAt: performance.now() }), 0));
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('DOMContentLoaded', check);
+}
+
+/** One run in a fresh tab: milliseconds from navigation start to the content's first painted frame. */
+async function timeOnce(browser: BenchBrowser, probe: ContentProbe, viewport: { width: number; height: number }): Promise<number> {
+  const page: Page = await browser.newPage(viewport);
+  try {
+    await page.addInitScript(watchForContent, { selector: probe.selector, text: probe.text });
+    await page.goto(browser.url(probe.path), { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { __benchContent?: ContentTiming }).__benchContent?.paintedAt,
+      undefined,
+      { polling: 20, timeout: 15_000 },
+    );
+    return (await handle.jsonValue()) as number;
+  } catch (error) {
+    throw new Error(`${probe.path}: ${probe.label} did not appear (${(error as Error).message.split('\n')[0]})`);
+  } finally {
+    await page.close();
+  }
+}
+
+async function prepareWorker(browser: BenchBrowser, worker: WorkerTemperature): Promise<void> {
+  if (worker === 'cold') await browser.stopWorker();
+  else await browser.runningWorker();
+}
+
+export async function measureTimeToContent(
+  browser: BenchBrowser,
+  options: { probe: ContentProbe; worker: WorkerTemperature; runs: number; viewport: { width: number; height: number } },
+): Promise<TimeToContentResult> {
+  const { probe, worker, runs, viewport } = options;
+  // One untimed pair first: the first load of a file costs more than any later one.
+  for (const warmUp of [probe, BLANK_PAGE]) await timeOnce(browser, warmUp, viewport);
+
+  const pageSamplesMs: number[] = [];
+  const blankSamplesMs: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 === 0 ? ([probe, BLANK_PAGE] as const) : ([BLANK_PAGE, probe] as const);
+    for (const current of order) {
+      await prepareWorker(browser, worker);
+      const sample = await timeOnce(browser, current, viewport);
+      (current === BLANK_PAGE ? blankSamplesMs : pageSamplesMs).push(sample);
+    }
+  }
+  const pageMedianMs = median(pageSamplesMs);
+  const blankMedianMs = median(blankSamplesMs);
+  return {
+    page: probe.path,
+    content: probe.label,
+    worker,
+    runs,
+    pageMedianMs,
+    blankMedianMs,
+    medianPairRatio: median(pageSamplesMs.map((sample, run) => sample / blankSamplesMs[run]!)),
+    ratioOfMedians: pageMedianMs / blankMedianMs,
+    pageSamplesMs,
+    blankSamplesMs,
+  };
+}

@@ -1,0 +1,132 @@
+// `npm run bench`: how fast the real extension is in Chromium, against the bundled fake TelemetryDeck.
+//   1-2. popup and options page time to content, side by side with a blank page of the same extension
+//   3.   bytes each entry loads (the production build)
+//   4.   API requests on opening the popup, and alarm wake-ups over a day
+//   5.   worker start after Chrome stopped it
+// Prints tables with PASS/FAIL against the budgets and writes bench/results.json. Timings depend on the
+// machine; nothing here fails on a budget (the exit code is 0 unless the benchmark itself breaks).
+//   --runs N     runs per timing (default 21, at least 15)
+//   --port P     the fake server's port (default: any free one, or TDTM_BENCH_PORT); the bench build bakes it in
+//   --out FILE   default bench/results.json
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startFakeServer, type FakeServer } from '../tests/fake-server/server.ts';
+import { simulateAlarmDay } from './bench-alarm-day.ts';
+import { BenchBrowser } from './bench-browser.ts';
+import { setAccountAge, signIn, signOut } from './bench-extension-state.ts';
+import { describeMachine } from './bench-machine.ts';
+import { formatReport, resultsForFile, type BenchResults } from './bench-report.ts';
+import { popupRequestsOnFirstOpen, popupRequestsWhenFresh, popupRequestsWhenStale } from './bench-requests.ts';
+import {
+  OPTIONS_SIGNED_IN,
+  OPTIONS_SIGNED_OUT,
+  POPUP_SIGNED_IN,
+  POPUP_SIGNED_OUT,
+  POPUP_VIEWPORT,
+  TAB_VIEWPORT,
+  measureTimeToContent,
+  type ContentProbe,
+  type WorkerTemperature,
+} from './bench-time-to-content.ts';
+import { measureWorkerStart } from './bench-worker-start.ts';
+import { measureBuild } from './bundle-sizes.ts';
+import { ROOT, buildExtension } from './wxt-build.ts';
+
+const MIN_RUNS = 15;
+/** The token the benchmark signs in with: the alarm day is computed for the same expiry. */
+const TOKEN_EXPIRES_IN_DAYS = 10;
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '21' },
+    port: { type: 'string', default: process.env.TDTM_BENCH_PORT || '0' },
+    out: { type: 'string', default: 'bench/results.json' },
+  },
+});
+const runs = Number(values.runs);
+const port = Number(values.port);
+if (!Number.isInteger(runs) || runs < MIN_RUNS) throw new Error(`--runs must be a whole number of at least ${MIN_RUNS}.`);
+if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}.`);
+const outFile = resolve(ROOT, values.out);
+
+// The server first, so that its port (a free one unless told) is taken before the build bakes it in.
+const server = await startServer(port);
+const productionDir = buildExtension({ outDir: '.output-sizes' });
+const extensionDir = buildExtension({ outDir: '.output-bench', apiOrigin: server.origin, withBenchPage: true });
+const browser = await BenchBrowser.launch(extensionDir).catch(async (error: unknown) => {
+  await server.close();
+  throw error;
+});
+try {
+  const results = await runBenchmark(browser, server);
+  console.log(`\n${formatReport(results)}`);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(resultsForFile(results), null, 2)}\n`);
+  console.log(`\nWritten to ${values.out}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function startServer(port: number): Promise<FakeServer> {
+  try {
+    return await startFakeServer({ port, host: '127.0.0.1' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`Port ${port} is in use: choose another with --port (or TDTM_BENCH_PORT).`);
+    }
+    throw error;
+  }
+}
+
+function progress(message: string): void {
+  console.log(`  ${message}`);
+}
+
+async function runBenchmark(browser: BenchBrowser, server: FakeServer): Promise<BenchResults> {
+  const machine = describeMachine(await browser.version());
+  console.log(`\nBenchmarking in ${machine.chromium}, fake TelemetryDeck at ${server.origin}, ${runs} runs per timing:`);
+
+  await signIn(browser, server, TOKEN_EXPIRES_IN_DAYS);
+  progress('requests on opening the popup');
+  const popupFirstOpen = await popupRequestsOnFirstOpen(browser, server);
+  const popupFresh = await popupRequestsWhenFresh(browser, server);
+  const popupStale = await popupRequestsWhenStale(browser, server);
+
+  progress('worker start');
+  const workerStart = await measureWorkerStart(browser, runs);
+
+  const timeToContent: BenchResults['timeToContent'] = [];
+  const time = async (state: 'signed in' | 'signed out', probe: ContentProbe, worker: WorkerTemperature) => {
+    progress(`time to content: ${probe.path}, ${state}, ${worker} worker`);
+    // The account must stay fresh (under 5 minutes old), or opening the popup would revalidate it.
+    if (state === 'signed in') await setAccountAge(browser, 0);
+    const viewport = probe.path === 'popup.html' ? POPUP_VIEWPORT : TAB_VIEWPORT;
+    timeToContent.push({ state, ...(await measureTimeToContent(browser, { probe, worker, runs, viewport })) });
+  };
+
+  const requestsBefore = server.requests.length;
+  for (const worker of ['warm', 'cold'] as const) await time('signed in', POPUP_SIGNED_IN, worker);
+  for (const worker of ['warm', 'cold'] as const) await time('signed in', OPTIONS_SIGNED_IN, worker);
+  // Each row loads the page once untimed, then `runs` times.
+  const duringSignedInTimings = { pageLoads: 4 * (runs + 1), count: server.requests.length - requestsBefore };
+
+  await signOut(browser);
+  for (const worker of ['warm', 'cold'] as const) await time('signed out', POPUP_SIGNED_OUT, worker);
+  for (const worker of ['warm', 'cold'] as const) await time('signed out', OPTIONS_SIGNED_OUT, worker);
+
+  return {
+    machine,
+    settings: { runs, apiOrigin: server.origin, extensionDir: relative(extensionDir), productionDir: relative(productionDir) },
+    timeToContent,
+    bytes: measureBuild(productionDir),
+    requests: { popupFirstOpen, popupFresh, popupStale, duringSignedInTimings },
+    alarmDay: simulateAlarmDay(TOKEN_EXPIRES_IN_DAYS),
+    workerStart,
+  };
+}
+
+function relative(path: string): string {
+  return path.startsWith(ROOT) ? path.slice(ROOT.length + 1) : path;
+}

@@ -1,0 +1,218 @@
+// What each entry of a built extension loads, in bytes, raw and gzipped; and the byte budgets.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { passFail, textTable } from './text-table.ts';
+
+/** 1 kB = 1000 bytes, as WXT and Vite print sizes. */
+export const KB = 1000;
+
+/** Gzipped JavaScript per entry; the benchmark's issue (#5) sets them. */
+export const JS_GZIP_BUDGETS: Record<EntryName, number> = {
+  popup: 12 * KB,
+  options: 20 * KB,
+  background: 20 * KB,
+};
+
+/** Files that only the benchmark adds to its own build: never part of the extension's size. */
+const BENCH_ONLY_FILES = new Set(['bench-blank.html']);
+
+export type EntryName = 'popup' | 'options' | 'background';
+
+export interface Bytes {
+  raw: number;
+  /** Each file gzipped on its own (level 9), then summed: files load one by one. */
+  gzip: number;
+}
+
+export interface FileSize extends Bytes {
+  /** Relative to the build directory, with `/`. */
+  path: string;
+}
+
+export interface EntrySize {
+  entry: EntryName;
+  /** The HTML page, or the worker's script. */
+  source: string;
+  /** What it loads before it runs: the budgeted figure. */
+  js: Bytes;
+  css: Bytes;
+  /** Every script and stylesheet it loads before it runs, shared chunks included. */
+  files: FileSize[];
+  /** Scripts it may load later through `import()`, not counted in `js`. */
+  lazyJs: Bytes;
+  lazyFiles: FileSize[];
+}
+
+export interface ExtensionSize {
+  entries: EntrySize[];
+  total: Bytes & { files: number };
+}
+
+export function sizeOf(path: string): Bytes {
+  const content = readFileSync(path);
+  return { raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
+}
+
+function sum(sizes: Bytes[]): Bytes {
+  return sizes.reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip }), { raw: 0, gzip: 0 });
+}
+
+/** `<script src>`, `<link rel=modulepreload href>` and `<link rel=stylesheet href>` of an HTML page. */
+export function assetsOfHtml(html: string): string[] {
+  const found: string[] = [];
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
+    const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1];
+    if (/^<script/i.test(tag)) {
+      const src = attribute('src');
+      if (src) found.push(src);
+    } else {
+      const rel = (attribute('rel') ?? '').toLowerCase().split(/\s+/);
+      const href = attribute('href');
+      if (href && (rel.includes('modulepreload') || rel.includes('stylesheet'))) found.push(href);
+    }
+  }
+  return found;
+}
+
+/** Static `import … from "x"`, `import "x"` and `export … from "x"` of a built module; not `import("x")`. */
+export function staticImportsOfScript(code: string): string[] {
+  const pattern = /\b(?:import|export)\s*(?:[^"'`;()]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g;
+  return [...code.matchAll(pattern)].map((match) => match[1]!);
+}
+
+/** `import("x")` of a built module: loaded when the code gets there, if ever. */
+export function dynamicImportsOfScript(code: string): string[] {
+  return [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)].map((match) => match[1]!);
+}
+
+/** Build-relative path of `reference`, found in the build-relative file `from`. */
+function resolveReference(from: string, reference: string): string {
+  const clean = reference.replace(/[?#].*$/, '');
+  return clean.startsWith('/') ? clean.slice(1) : posix.normalize(posix.join(posix.dirname(from), clean));
+}
+
+/** `files` and everything they import statically, in the order found. */
+function withStaticImports(buildDir: string, files: string[]): string[] {
+  const seen = new Set<string>();
+  const queue = [...files];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (file.endsWith('.js')) {
+      const imports = staticImportsOfScript(readFileSync(join(buildDir, file), 'utf8'));
+      queue.push(...imports.map((reference) => resolveReference(file, reference)));
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * What `start` (an HTML page, or a script) loads: `eager`, before it runs (what its HTML names, then every
+ * static import); `lazy`, what `import()` may add later (with its static imports), not already eager.
+ */
+export function filesLoadedBy(buildDir: string, start: string): { eager: string[]; lazy: string[] } {
+  const named = start.endsWith('.html')
+    ? assetsOfHtml(readFileSync(join(buildDir, start), 'utf8')).map((asset) => resolveReference(start, asset))
+    : [start];
+  const eager = withStaticImports(buildDir, named);
+  const lazy = new Set<string>();
+  const scan = [...eager];
+  while (scan.length > 0) {
+    const file = scan.shift()!;
+    if (!file.endsWith('.js')) continue;
+    const targets = dynamicImportsOfScript(readFileSync(join(buildDir, file), 'utf8')).map((reference) => resolveReference(file, reference));
+    for (const loaded of withStaticImports(buildDir, targets)) {
+      if (eager.includes(loaded) || lazy.has(loaded)) continue;
+      lazy.add(loaded);
+      scan.push(loaded);
+    }
+  }
+  return { eager, lazy: [...lazy] };
+}
+
+interface Manifest {
+  action?: { default_popup?: string };
+  options_ui?: { page?: string };
+  options_page?: string;
+  background?: { service_worker?: string };
+}
+
+function entrySources(buildDir: string): [EntryName, string][] {
+  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as Manifest;
+  const sources: [EntryName, string | undefined][] = [
+    ['popup', manifest.action?.default_popup],
+    ['options', manifest.options_ui?.page ?? manifest.options_page],
+    ['background', manifest.background?.service_worker],
+  ];
+  return sources.filter((pair): pair is [EntryName, string] => Boolean(pair[1]));
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .map((path) => path.split(/[\\/]/).join('/'));
+}
+
+/** Sizes of the unpacked build in `buildDir` (e.g. `.output/chrome-mv3`), as the manifest names its entries. */
+export function measureBuild(buildDir: string): ExtensionSize {
+  const measured = (paths: string[]) => paths.map((path) => ({ path, ...sizeOf(join(buildDir, path)) }));
+  const entries = entrySources(buildDir).map(([entry, source]): EntrySize => {
+    const { eager, lazy } = filesLoadedBy(buildDir, source);
+    const files = measured(eager);
+    const lazyFiles = measured(lazy);
+    return {
+      entry,
+      source,
+      js: sum(files.filter((file) => file.path.endsWith('.js'))),
+      css: sum(files.filter((file) => file.path.endsWith('.css'))),
+      files,
+      lazyJs: sum(lazyFiles.filter((file) => file.path.endsWith('.js'))),
+      lazyFiles,
+    };
+  });
+  const all = filesUnder(buildDir).filter((path) => !BENCH_ONLY_FILES.has(path));
+  return { entries, total: { ...sum(all.map((path) => sizeOf(join(buildDir, path)))), files: all.length } };
+}
+
+export interface BudgetCheck {
+  entry: EntryName;
+  gzip: number;
+  budget: number;
+  pass: boolean;
+}
+
+export function checkBudgets(size: ExtensionSize): BudgetCheck[] {
+  return size.entries.map(({ entry, js }) => ({ entry, gzip: js.gzip, budget: JS_GZIP_BUDGETS[entry], pass: js.gzip <= JS_GZIP_BUDGETS[entry] }));
+}
+
+export function kb(bytes: number): string {
+  return (bytes / KB).toFixed(1);
+}
+
+/** For messages: where a build directory is, relative to the working directory. */
+export function shortPath(path: string): string {
+  return relative(process.cwd(), path) || '.';
+}
+
+/** The table `npm run check-sizes` and `npm run bench` print. */
+export function sizeReport(size: ExtensionSize): string {
+  const checks = new Map(checkBudgets(size).map((check) => [check.entry, check]));
+  const rows = size.entries.map(({ entry, js, css, lazyJs }) => {
+    const check = checks.get(entry)!;
+    return [entry, kb(js.raw), kb(js.gzip), kb(css.raw), kb(css.gzip), kb(lazyJs.gzip), `≤ ${kb(check.budget)}`, passFail(check.pass)];
+  });
+  const list = (files: FileSize[]) => files.map((file) => `${file.path} ${kb(file.raw)}/${kb(file.gzip)}`).join(', ');
+  const files = size.entries.map(
+    ({ entry, source, files, lazyFiles }) => `  ${entry} (${source}): ${list(files)}${lazyFiles.length ? `; later, through import(): ${list(lazyFiles)}` : ''}`,
+  );
+  return [
+    textTable(['entry', 'JS raw', 'JS gzip', 'CSS raw', 'CSS gzip', 'lazy JS gzip', 'JS gzip budget', ''], rows),
+    '',
+    'What each entry loads before it runs (raw/gzip kB); "lazy" is what import() may load later, outside the budget:',
+    ...files,
+    '',
+    `Whole extension: ${kb(size.total.raw)} kB raw, ${kb(size.total.gzip)} kB gzipped file by file, ${size.total.files} files.`,
+  ].join('\n');
+}
