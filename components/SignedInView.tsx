@@ -40,9 +40,10 @@ export function SignedInView({
     setActionError(null);
     const result = await sendIntent({ type: 'refresh', reason: 'user' });
     setRefreshing(false);
-    setAppsRequest({ reason: 'user', at: Date.now() });
-    // A refresh's failure is stored with the state and shown from there; only a silent background is not.
+    // A refresh's failure is stored with the state and shown from there; only a silent background is not,
+    // and a background that did not answer is not asked for the apps' numbers on top.
     if (isNoAnswer(result)) setActionError(result.error.message);
+    else setAppsRequest({ reason: 'user', at: Date.now() });
   }
 
   async function signOut() {

@@ -13,7 +13,7 @@ import {
 } from '@playwright/test';
 import { chromiumExecutable } from '../../scripts/chromium-path.ts';
 import { startFakeServer, type FakeServer } from '../fake-server/server.ts';
-import { findLeaks, SecretRegistry, secretsIn, type StorageSnapshot } from './leak-guard.ts';
+import { findLeaks, SecretRegistry, secretsIn, type PageSnapshot, type StorageSnapshot } from './leak-guard.ts';
 
 export { SecretRegistry } from './leak-guard.ts';
 
@@ -79,6 +79,7 @@ interface LeakLog {
   /** Arguments of console calls as JSON, for what `ConsoleMessage.text()` abbreviates. */
   consoleDetails: string[];
   storage: StorageSnapshot[];
+  pages: PageSnapshot[];
 }
 
 function launchArgs(extensionDir: string, profileDir: string): string[] {
@@ -343,6 +344,31 @@ class ChromiumWithExtension implements ExtensionHandle {
     for (const area of ['local', 'session', 'sync'] as const) this.log.storage.push({ area, data: areas[area] });
   }
 
+  /**
+   * Reads every open page of the extension for the leak guard: its markup and the values of its fields, except
+   * the sign-in fields, which hold what the user typed (a token is only guarded from the DOM once stored).
+   */
+  async snapshotPages(): Promise<void> {
+    if (!this.currentContext) return;
+    for (const page of this.currentContext.pages()) {
+      if (!page.url().startsWith('chrome-extension://')) continue;
+      const text = await page
+        .evaluate(() => {
+          const signInFields = new Set(
+            [...document.querySelectorAll('form')]
+              .filter((form) => /sign in|anmelden/i.test(form.querySelector('button[type="submit"]')?.textContent ?? ''))
+              .flatMap((form) => [...form.querySelectorAll('input, textarea')]),
+          );
+          const values = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+            .filter((field) => !signInFields.has(field))
+            .map((field) => field.value);
+          return [document.documentElement.outerHTML, ...values].join('\n');
+        })
+        .catch(() => null);
+      if (text !== null) this.log.pages.push({ url: page.url(), text });
+    }
+  }
+
   /** Closes the browser, then adds Chromium's log entries that the Playwright events did not already give. */
   async close(): Promise<void> {
     if (!this.currentContext) return;
@@ -441,7 +467,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   leakLog: async ({}, use) => {
-    await use({ secrets: new SecretRegistry(), consoleMessages: [], consoleDetails: [], storage: [] });
+    await use({ secrets: new SecretRegistry(), consoleMessages: [], consoleDetails: [], storage: [], pages: [] });
   },
 
   secrets: async ({ leakLog }, use) => {
@@ -458,6 +484,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         consoleArguments: leakLog.consoleDetails,
         requests: server.requests,
         storage: leakLog.storage,
+        pages: leakLog.pages,
       });
       expect(leaks, 'Leak guard: a secret appeared outside the Authorization header').toEqual([]);
     },
@@ -469,6 +496,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     try {
       await extension.launch();
       await use(extension);
+      await extension.snapshotPages();
       await extension.snapshotStorage().catch((error: Error) => {
         // A test that broke the browser still gets the console and request checks.
         test.info().annotations.push({ type: 'leak guard', description: `storage not checked: ${error.message}` });

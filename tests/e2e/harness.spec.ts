@@ -91,6 +91,7 @@ test('the leak guard finds secrets outside Authorization, in any encoding, and n
       { area: 'sync', data: { token } },
       { area: 'session', data: { typed: password } },
     ],
+    pages: [{ url: 'chrome-extension://id/popup.html', text: `<p>${token}</p>` }],
   });
   expect(leaks).toEqual([
     `${describeSecret(token, 'personal access token')} in console message #1 (“failed with ‹personal access token›”)`,
@@ -100,6 +101,7 @@ test('the leak guard finds secrets outside Authorization, in any encoding, and n
     'password (12 characters) in the body of POST /api/v3/users/info',
     `${describeSecret(token, 'personal access token')} in chrome.storage.sync`,
     'password (12 characters) in chrome.storage.session',
+    `${describeSecret(token, 'personal access token')} in the page chrome-extension://id/popup.html`,
   ]);
   for (const leak of leaks) {
     expect(leak).not.toContain(token);

@@ -22,6 +22,14 @@ export interface LeakEvidence {
   consoleArguments?: readonly string[];
   requests: readonly SeenRequest[];
   storage?: readonly StorageSnapshot[];
+  /** The extension's open pages at the end of a test: markup, plus every field but the sign-in ones. */
+  pages?: readonly PageSnapshot[];
+}
+
+/** What a page of the extension shows: its markup and the values of its fields. */
+export interface PageSnapshot {
+  url: string;
+  text: string;
 }
 
 /** Values shorter than this match too much by chance to be guarded. */
@@ -206,6 +214,9 @@ export function findLeaks(secrets: SecretRegistry, evidence: LeakEvidence): stri
         leaks.push(`${describeSecret(secret, kind)} in chrome.storage.${snapshot.area}`);
       }
     }
+  }
+  for (const page of evidence.pages ?? []) {
+    leaks.push(...secretsIn(secrets, page.text, `the page ${page.url}`));
   }
   return [...new Set(leaks)];
 }
