@@ -37,6 +37,13 @@ describe('a fixture for every schema version migrates, never discarded', () => {
     }
   });
 
+  it('keeps the cached apps and their numbers of a v1 store', async () => {
+    await fakeBrowser.storage.local.set(fixture('v1.json'));
+    await repairStorage(NOW);
+    const { apps } = await readSnapshot();
+    expect(apps?.organizations[0]?.stats?.byApp['79167A27-EBBF-4012-9974-160624E5D07B']?.events30d).toBe(40210);
+  });
+
   it('keeps what the unversioned settings said and fills in the newer defaults', async () => {
     await fakeBrowser.storage.local.set(fixture('v0-unversioned.json'));
     await repairStorage(NOW);
