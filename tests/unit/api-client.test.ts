@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../lib/api-client';
+import { fakeFetch, json } from './fake-fetch';
 
 const ORIGIN = 'https://api.example.test';
 const TOKEN = 'tdpat_SECRETsecretSECRETsecret1234';
@@ -14,21 +15,6 @@ const USER_INFO_DOCS = {
   organization: { createdAt: '2020-12-31T23:00:00+0000', name: 'TelemetryDeck', updatedAt: '2022-07-11T01:27:20+0000' },
   receiveReports: 'weekly',
 };
-
-type Call = { url: string; init: RequestInit };
-
-function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
-  const calls: Call[] = [];
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const call = { url: String(input), init: init ?? {} };
-    calls.push(call);
-    return respond(call);
-  }) as typeof globalThis.fetch;
-  return { fetch, calls };
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 describe('api client', () => {
   it('sends the token only in the Authorization header, to the configured origin', async () => {

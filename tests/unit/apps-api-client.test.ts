@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../lib/api-client';
+import { fakeFetch, json } from './fake-fetch';
 
 const ORIGIN = 'https://api.example.test';
 const TOKEN = 'tdpat_SECRETsecretSECRETsecret1234';
 const QUERY = { queryType: 'groupBy', dataSource: 'com.example' };
-
-type Call = { url: string; init: RequestInit };
-
-function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
-  const calls: Call[] = [];
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const call = { url: String(input), init: init ?? {} };
-    calls.push(call);
-    return respond(call);
-  }) as typeof globalThis.fetch;
-  return { fetch, calls };
-}
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('api client: organizations and queries', () => {
   it('lists organizations leniently: odd entries are skipped, older payloads read', async () => {
