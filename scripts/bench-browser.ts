@@ -85,6 +85,12 @@ export class BenchBrowser {
     return `chrome-extension://${this.extensionId}/${path}`;
   }
 
+  /** What the toolbar button opens now (`popup.html#…`, see lib/popup-hint.ts), relative to the extension. */
+  async toolbarPopupPath(): Promise<string> {
+    const url = await this.inExtensionPage((page) => page.evaluate(() => chrome.action.getPopup({})));
+    return url.startsWith(this.url('')) ? url.slice(this.url('').length) : url;
+  }
+
   /** "HeadlessChrome/…" and the like, from the browser itself. */
   async version(): Promise<string> {
     const { product } = await this.cdp.send('Browser.getVersion');
