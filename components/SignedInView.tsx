@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
 import { isNoAnswer, sendIntent } from '../lib/messages';
 import { isStale } from '../lib/refresh-policy';
+import { browser } from '../lib/screen-browser';
 import type { AppsPreferences, AppsState, TokenState } from '../lib/stored-state';
 import { AccountCard } from './AccountCard';
 import { AppsSection, type AppsRefreshRequest } from './apps/AppsSection';

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createAppsService } from '../lib/apps-service';
 import { BADGE_ALARM } from '../lib/badge-painter';
+import { listenForIntents } from '../lib/intent-receiver';
 import { createIntentRouter } from '../lib/intent-router';
-import { listenForIntents } from '../lib/messages';
 import { REMINDER_ALARM, REVALIDATE_ALARM, isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminder-service';
 import { createSerialQueue } from '../lib/serial';
 import { createSettingsService } from '../lib/settings-service';

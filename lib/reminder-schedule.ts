@@ -42,7 +42,7 @@ export type DueReminder =
 
 export type LeadTimesValidation = { ok: true; value: number[] } | { ok: false; message: string };
 
-export const DEFAULT_LEAD_TIMES_MS = [30 * DAY_MS, 7 * DAY_MS, DAY_MS, 0];
+export { DEFAULT_LEAD_TIMES_MS } from './stored-defaults';
 export const MIN_LEAD_MS = HOUR_MS;
 export const MAX_LEAD_MS = 365 * DAY_MS;
 export const MAX_LEAD_TIMES = 20;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { BUILD_API_ORIGIN } from './build-config';
 import { createSerialQueue } from './serial';
+import { SNAPSHOT_KEYS } from './storage-keys';
 import {
   DISCARDED_NOTICE,
   EMPTY_REMINDERS,
@@ -66,7 +67,6 @@ export function snapshotFromRaw(raw: Record<string, unknown>): Snapshot {
   };
 }
 
-const SNAPSHOT_KEYS = [STORAGE_KEYS.tokenState, STORAGE_KEYS.settings, STORAGE_KEYS.reminders, STORAGE_KEYS.notice, STORAGE_KEYS.apps];
 
 export async function readSnapshot(): Promise<Snapshot> {
   return snapshotFromRaw(await local().get(SNAPSHOT_KEYS));

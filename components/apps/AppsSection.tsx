@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { appsForSignIn, appsRefreshDue } from '../../lib/apps-refresh-policy';
 import { selectShownApps } from '../../lib/apps-selection';
 import { describeAge } from '../../lib/expiry-wording';
 import { isNoAnswer, sendIntent } from '../../lib/messages';
+import { browser } from '../../lib/screen-browser';
 import type { AppsPreferences, AppsState, TokenState } from '../../lib/stored-state';
 import { Alert } from '../Alert';
 import { OrganizationApps } from './OrganizationApps';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from '../../lib/api-origins';
 import { checkCustomOrigin, originPattern, serverChoiceFor, type ServerChoice } from '../../lib/api-server';
+import { browser } from '../../lib/screen-browser';
 import { ConfirmStep } from './ConfirmStep';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';

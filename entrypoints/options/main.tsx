@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { readSnapshot } from '../../lib/storage';
+import { readSnapshot } from '../../lib/screen-snapshot';
 import '../../components/theme.css';
 import '../../components/options.css';
 import { OptionsApp } from './OptionsApp';

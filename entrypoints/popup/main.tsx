@@ -1,7 +1,17 @@
 import { render } from 'preact';
-import { readSnapshot } from '../../lib/storage';
+import { hintedView } from '../../lib/popup-hint';
+import { readSnapshot } from '../../lib/screen-snapshot';
 import '../../components/theme.css';
 import { PopupApp } from './PopupApp';
+import { loadView } from './popup-views';
 
-// Paint what is stored in the first frame: one storage read, no network, no waiting for the worker.
-void readSnapshot().then((snapshot) => render(<PopupApp initial={snapshot} />, document.getElementById('app')!));
+// Paint what is stored in the first frame: one storage read and the code of the state it holds; no
+// network, no waiting for the worker.
+const stored = readSnapshot();
+// The view the toolbar button's URL names loads while storage is read (lib/popup-hint.ts).
+const hinted = hintedView(location.hash);
+if (hinted) void loadView(hinted);
+void stored.then(async (snapshot) => {
+  await loadView(snapshot.tokenState ? 'signedIn' : 'signIn');
+  render(<PopupApp initial={snapshot} />, document.getElementById('app')!);
+});

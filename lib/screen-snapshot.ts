@@ -1,0 +1,42 @@
+import { BUILD_API_ORIGIN } from './build-config';
+import { browser } from './screen-browser';
+import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './snapshot-guards';
+import { SNAPSHOT_KEYS, STORAGE_KEYS } from './storage-keys';
+import type { Snapshot } from './storage';
+import { EMPTY_REMINDERS, defaultSettings } from './stored-defaults';
+
+/**
+ * The screens' view of storage: what `storage.ts` reads for the background, through light guards instead
+ * of zod (see `snapshot-guards.ts`). Anything unusable reads as absent and sets `discarded`.
+ */
+export function snapshotForScreens(raw: Record<string, unknown>): Snapshot {
+  const tokenState = checkTokenState(raw[STORAGE_KEYS.tokenState]);
+  const settings = checkSettings(raw[STORAGE_KEYS.settings], defaultSettings(BUILD_API_ORIGIN));
+  const reminders = checkReminders(raw[STORAGE_KEYS.reminders]);
+  const notice = checkNotice(raw[STORAGE_KEYS.notice]);
+  const apps = checkAppsState(raw[STORAGE_KEYS.apps]);
+  return {
+    tokenState: tokenState.status === 'valid' ? tokenState.value : null,
+    settings: settings.status === 'valid' ? settings.value : defaultSettings(BUILD_API_ORIGIN),
+    reminders: reminders.status === 'valid' ? reminders.value : EMPTY_REMINDERS,
+    notice: notice.status === 'valid' ? notice.value : null,
+    apps: apps.status === 'valid' ? apps.value : null,
+    discarded: [tokenState, settings, reminders, notice, apps].some((outcome) => outcome.status === 'invalid'),
+  };
+}
+
+/** One storage read: what a screen paints first, before anything else. */
+export async function readSnapshot(): Promise<Snapshot> {
+  return snapshotForScreens(await browser.storage.local.get(SNAPSHOT_KEYS));
+}
+
+/** Calls back with a fresh snapshot whenever a screen-visible key changes. Returns the unsubscribe. */
+export function watchSnapshot(onChange: (snapshot: Snapshot) => void): () => void {
+  const listener = (changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'local') return;
+    if (!SNAPSHOT_KEYS.some((key) => key in changes)) return;
+    void readSnapshot().then(onChange);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

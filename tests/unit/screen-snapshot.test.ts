@@ -1,0 +1,82 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readSnapshot, snapshotForScreens, watchSnapshot } from '../../lib/screen-snapshot';
+import { snapshotFromRaw, type Snapshot } from '../../lib/storage';
+import { STORAGE_KEYS } from '../../lib/storage-keys';
+import { signedInState } from './state-fixtures';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/storage');
+
+function fixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+}
+
+/** What a screen shows; `schemaVersion` aside, which only the worker's migration writes. */
+function shown(snapshot: Snapshot) {
+  const { tokenState, ...rest } = snapshot;
+  if (!tokenState) return snapshot;
+  const { schemaVersion: _version, ...state } = tokenState;
+  return { ...rest, tokenState: state };
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('the screens read what the background reads', () => {
+  it.each(readdirSync(FIXTURES).filter((file) => file.endsWith('.json')))('%s, light guards and zod alike', (file) => {
+    const raw = fixture(file);
+    expect(shown(snapshotForScreens(raw))).toEqual(shown(snapshotFromRaw(raw)));
+  });
+
+  it('fills in the settings added since version 0, as the zod schema does', () => {
+    const raw = { settings: { apiOrigin: 'https://api.telemetrydeck.com' } };
+    expect(snapshotForScreens(raw).settings).toEqual(snapshotFromRaw(raw).settings);
+  });
+
+  it('reads nothing as signed out, with default settings, nothing discarded', () => {
+    expect(snapshotForScreens({})).toEqual(snapshotFromRaw({}));
+  });
+});
+
+describe('garbage never reaches a screen', () => {
+  const garbage: [string, unknown][] = [
+    ['a string', 'garbage'],
+    ['a number', 7],
+    ['an array', []],
+    ['a future version', { schemaVersion: 99 }],
+    ['wrong types', { schemaVersion: 1, token: 42, check: 'no', tracked: 'no', apiOrigin: 5, message: 1, organizations: {} }],
+  ];
+  for (const key of [STORAGE_KEYS.tokenState, STORAGE_KEYS.settings, STORAGE_KEYS.reminders, STORAGE_KEYS.notice, STORAGE_KEYS.apps]) {
+    it.each(garbage)(`${key}: %s reads as absent and is reported`, (_label, value) => {
+      const snapshot = snapshotForScreens({ ...fixture('v1.json'), [key]: value });
+      expect(snapshot.discarded).toBe(true);
+      if (key === 'tokenState') expect(snapshot.tokenState).toBeNull();
+      if (key === 'settings') expect(snapshot.settings.apiOrigin).toMatch(/^https:\/\//);
+      if (key === 'reminders') expect(snapshot.reminders.tracked).toEqual([]);
+      if (key === 'notice') expect(snapshot.notice).toBeNull();
+      if (key === 'apps') expect(snapshot.apps).toBeNull();
+    });
+  }
+
+  it('refuses a token state whose account or check a screen could not render', () => {
+    const state = signedInState();
+    expect(snapshotForScreens({ tokenState: { ...state, account: { email: 5 } } }).tokenState).toBeNull();
+    expect(snapshotForScreens({ tokenState: { ...state, check: { status: 'maybe', error: null } } }).tokenState).toBeNull();
+  });
+});
+
+describe('reading and watching storage', () => {
+  it('reads the snapshot from storage, and follows a change of a key a screen shows', async () => {
+    await fakeBrowser.storage.local.set({ tokenState: signedInState() });
+    expect((await readSnapshot()).tokenState).toEqual(signedInState());
+
+    const seen: Snapshot[] = [];
+    const stop = watchSnapshot((snapshot) => seen.push(snapshot));
+    await fakeBrowser.storage.local.set({ credential: { schemaVersion: 1, token: 'tdpat_x' } });
+    await fakeBrowser.storage.local.remove('tokenState');
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]!.tokenState).toBeNull();
+    stop();
+  });
+});
