@@ -66,14 +66,22 @@ export default defineConfig({
     },
   }),
   manifest: {
-    name: 'TelemetryDeck Token Manager',
-    description:
-      'Keeps your TelemetryDeck API token in the toolbar: your account, its expiry on the badge, and reminders before it lapses.',
+    // Every word of the manifest comes from the catalogs in public/_locales, like every word on screen.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     host_permissions: hostPermissions,
     action: {
-      default_title: 'TelemetryDeck Token Manager',
+      default_title: '__MSG_extName__',
+    },
+    commands: {
+      // Opens the popup, as a click on the toolbar button does; users may change it in the browser.
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandOpenPopup__',
+      },
     },
   },
 });

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../lib/i18n';
 
 /** An error a person can act on. `role="alert"` so screen readers announce it when it appears. */
 export function Alert({ children }: { children: ComponentChildren }) {
@@ -16,7 +17,7 @@ export function Notice({ children, onDismiss }: { children: ComponentChildren; o
       <span>{children}</span>
       {onDismiss && (
         <button type="button" class="link-button" onClick={onDismiss}>
-          Dismiss
+          {t('dismiss')}
         </button>
       )}
     </div>

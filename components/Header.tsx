@@ -1,8 +1,10 @@
+import { t } from '../lib/i18n';
+
 export function Header() {
   return (
     <header class="header">
       <img src="/icon/32.png" alt="" width={20} height={20} />
-      <h1>TelemetryDeck Token Manager</h1>
+      <h1>{t('extName')}</h1>
     </header>
   );
 }

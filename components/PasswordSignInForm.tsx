@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { sendIntent } from '../lib/messages';
 import { Alert } from './Alert';
 
@@ -12,7 +13,7 @@ export function PasswordSignInForm() {
     event.preventDefault();
     if (busy) return;
     if (!email.trim() || !password) {
-      setError('Enter both your email address and your password.');
+      setError(t('passwordMissing'));
       return;
     }
     setError(null);
@@ -26,7 +27,7 @@ export function PasswordSignInForm() {
 
   return (
     <form onSubmit={onSubmit} aria-busy={busy} noValidate>
-      <label for="email">Email</label>
+      <label for="email">{t('emailLabel')}</label>
       <input
         id="email"
         type="email"
@@ -36,7 +37,7 @@ export function PasswordSignInForm() {
         spellcheck={false}
         autoFocus
       />
-      <label for="password">Password</label>
+      <label for="password">{t('passwordLabel')}</label>
       <input
         id="password"
         type="password"
@@ -45,10 +46,10 @@ export function PasswordSignInForm() {
         autocomplete="current-password"
         aria-invalid={error !== null}
       />
-      <p class="hint">Signed up with Google, GitHub or Okta? Those accounts have no password: use a personal access token.</p>
+      <p class="hint">{t('passwordSsoHint')}</p>
       {error && <Alert>{error}</Alert>}
       <button type="submit" class="primary" disabled={busy}>
-        Sign in
+        {t('signIn')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
+import { t } from '../lib/i18n';
 import { isNoAnswer, sendIntent } from '../lib/messages';
 import { isStale } from '../lib/refresh-policy';
 import { browser } from '../lib/screen-browser';
@@ -7,7 +8,7 @@ import type { AppsPreferences, AppsState, TokenState } from '../lib/stored-state
 import { AccountCard } from './AccountCard';
 import { AppsSection, type AppsRefreshRequest } from './apps/AppsSection';
 import { Alert } from './Alert';
-import { ExternalLink } from './ExternalLink';
+import { TextWithLink } from './TextWithLink';
 
 export function SignedInView({
   state,
@@ -59,31 +60,30 @@ export function SignedInView({
       {error && (
         <Alert>
           {error.message}
-          {state.account && error.kind !== 'unauthorized' && ' The details below are from the last successful check.'}
+          {state.account && error.kind !== 'unauthorized' && ` ${t('detailsFromLastCheck')}`}
         </Alert>
       )}
       {actionError && <Alert>{actionError}</Alert>}
       <AccountCard state={state} now={now} />
       {state.token.kind === 'pat' && state.token.expiresAt === null && state.check.status !== 'rejected' && (
         <p class="hint">
+          {t('patNoExpiryHint')}{' '}
           <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-            Add the expiry date
-          </button>{' '}
-          you chose in the dashboard, and the badge counts down to it.
+            {t('addExpiryDate')}
+          </button>
         </p>
       )}
       <div class="actions">
         <button type="button" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
-          Refresh
+          {t('refresh')}
         </button>
         <button type="button" onClick={signOut}>
-          Sign out
+          {t('signOut')}
         </button>
       </div>
       {state.token.kind === 'pat' && (
         <p class="hint">
-          Signing out removes the token from this browser only; it keeps working until you revoke it in the{' '}
-          <ExternalLink href={PERSONAL_ACCESS_TOKENS_URL}>TelemetryDeck dashboard</ExternalLink>.
+          <TextWithLink text={t('signOutPatHint')} href={PERSONAL_ACCESS_TOKENS_URL} />
         </p>
       )}
       <AppsSection apps={apps} preferences={appsPreferences} tokenState={state} now={now} request={appsRequest} />

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
 import { Notice } from './Alert';
-import { ExternalLink } from './ExternalLink';
+import { t } from '../lib/i18n';
+import { TextWithLink } from './TextWithLink';
 import { MethodTabs } from './MethodTabs';
 import { PasswordSignInForm } from './PasswordSignInForm';
 import { TokenSignInForm } from './TokenSignInForm';
@@ -15,17 +16,16 @@ export function SignedOutView({ removedPat }: { removedPat: boolean }) {
     <>
       {removedPat && (
         <Notice>
-          Signed out. The token still works until you revoke it in the{' '}
-          <ExternalLink href={PERSONAL_ACCESS_TOKENS_URL}>TelemetryDeck dashboard</ExternalLink>.
+          <TextWithLink text={t('signedOutPatNotice')} href={PERSONAL_ACCESS_TOKENS_URL} />
         </Notice>
       )}
       <MethodTabs<Method>
-        label="Sign-in method"
+        label={t('signInMethod')}
         selected={method}
         onSelect={setMethod}
         tabs={[
-          { id: 'token', label: 'Access token', panel: <TokenSignInForm /> },
-          { id: 'password', label: 'Email & password', panel: <PasswordSignInForm /> },
+          { id: 'token', label: t('tabToken'), panel: <TokenSignInForm /> },
+          { id: 'password', label: t('tabPassword'), panel: <PasswordSignInForm /> },
         ]}
       />
     </>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../lib/i18n';
 import { sendIntent } from '../lib/messages';
 import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput } from '../lib/pat-expiry';
 import { describeAge, describeExpiry, formatDate, formatDateTime } from '../lib/expiry-wording';
 import type { TokenState } from '../lib/stored-state';
-import { TOKEN_KIND_LABELS, fullName } from './AccountCard';
+import { fullName, tokenKindLabel } from './AccountCard';
 import { Alert } from './Alert';
 
 export type TokenStatus = 'valid' | 'rejected' | 'expired' | 'unknown';
@@ -14,11 +15,11 @@ export function tokenStatus(state: TokenState, now: number): TokenStatus {
   return state.check.status;
 }
 
-const STATUS_WORDS: Record<TokenStatus, string> = {
-  valid: 'Valid: TelemetryDeck accepted it at the last check',
-  rejected: 'Rejected: TelemetryDeck no longer accepts it (revoked, expired or mistyped)',
-  expired: 'Expired',
-  unknown: 'Unknown: not checked yet',
+const STATUS_WORDS: Record<TokenStatus, MessageKey> = {
+  valid: 'statusValid',
+  rejected: 'statusRejected',
+  expired: 'statusExpired',
+  unknown: 'statusUnknown',
 };
 
 /** The options page's view of the current token: name and expiry are editable, the secret never shown. */
@@ -37,7 +38,7 @@ export function TokenDetailsEditor({ state, now, onRemove }: { state: TokenState
     if (token.kind === 'pat') {
       expiresAt = expiryDate ? expiryFromDateInput(expiryDate) : null;
       if (expiryDate && expiresAt === null) {
-        setMessage({ kind: 'error', text: 'That expiry date is not a valid date.' });
+        setMessage({ kind: 'error', text: t('dateInvalid') });
         return;
       }
       const checked = checkPatExpiry(expiresAt, Date.now());
@@ -47,33 +48,37 @@ export function TokenDetailsEditor({ state, now, onRemove }: { state: TokenState
       }
     }
     const result = await sendIntent({ type: 'setTokenDetails', name, ...(token.kind === 'pat' ? { expiresAt } : {}) });
-    setMessage(result.ok ? { kind: 'saved', text: 'Saved.' } : { kind: 'error', text: result.error.message });
+    setMessage(result.ok ? { kind: 'saved', text: t('saved') } : { kind: 'error', text: result.error.message });
   }
 
   return (
     <form class="card" onSubmit={save} aria-labelledby="current-token-heading" noValidate>
-      <h2 id="current-token-heading">Current token</h2>
+      <h2 id="current-token-heading">{t('currentTokenHeading')}</h2>
       <dl class="facts">
-        <dt>Kind</dt>
-        <dd>{TOKEN_KIND_LABELS[token.kind]}</dd>
-        <dt>Account</dt>
-        <dd>{account ? `${fullName(account)} (${account.email})` : 'Not loaded yet'}</dd>
-        <dt>Value</dt>
+        <dt>{t('factKind')}</dt>
+        <dd>{tokenKindLabel(token.kind)}</dd>
+        <dt>{t('factAccount')}</dt>
+        <dd>{account ? t('accountWithEmail', fullName(account), account.email) : t('notLoadedYet')}</dd>
+        <dt>{t('factValue')}</dt>
         <dd>
           <code>{token.masked}</code>
         </dd>
-        <dt>Added</dt>
+        <dt>{t('factAdded')}</dt>
         <dd>{formatDateTime(token.addedAt)}</dd>
-        <dt>Last check</dt>
-        <dd>{check.lastSuccessAt !== undefined ? `${formatDateTime(check.lastSuccessAt)} (${describeAge(check.lastSuccessAt, now)})` : 'Never'}</dd>
-        <dt>Status</dt>
-        <dd data-status={tokenStatus(state, now)}>{STATUS_WORDS[tokenStatus(state, now)]}</dd>
+        <dt>{t('factLastCheck')}</dt>
+        <dd>
+          {check.lastSuccessAt !== undefined
+            ? t('dateWithAge', formatDateTime(check.lastSuccessAt), describeAge(check.lastSuccessAt, now))
+            : t('never')}
+        </dd>
+        <dt>{t('factStatus')}</dt>
+        <dd data-status={tokenStatus(state, now)}>{t(STATUS_WORDS[tokenStatus(state, now)])}</dd>
       </dl>
-      <label for="token-name">Name</label>
-      <input id="token-name" type="text" maxLength={200} value={name} onInput={(event) => setName(event.currentTarget.value)} placeholder="e.g. Browser toolbar" />
+      <label for="token-name">{t('nameLabel')}</label>
+      <input id="token-name" type="text" maxLength={200} value={name} onInput={(event) => setName(event.currentTarget.value)} placeholder={t('tokenNamePlaceholder')} />
       {token.kind === 'pat' ? (
         <>
-          <label for="expiry-date">Expiry date</label>
+          <label for="expiry-date">{t('expiryDateLabel')}</label>
           <input
             id="expiry-date"
             type="date"
@@ -83,23 +88,24 @@ export function TokenDetailsEditor({ state, now, onRemove }: { state: TokenState
             aria-describedby="expiry-hint"
           />
           <p id="expiry-hint" class="hint">
-            {describeExpiry(token.expiresAt, now)}. The date you picked when creating the token in the dashboard; it
-            counts as expiring at the end of that day.
+            {t('expiryDateHint', describeExpiry(token.expiresAt, now))}
           </p>
         </>
       ) : (
         <p class="hint">
-          Expiry (set by TelemetryDeck): {token.expiresAt !== null ? `${formatDate(token.expiresAt)}, ${describeExpiry(token.expiresAt, now).toLowerCase()}` : 'not given'}.
+          {token.expiresAt !== null
+            ? t('sessionExpiryGiven', formatDate(token.expiresAt), describeExpiry(token.expiresAt, now))
+            : t('sessionExpiryNotGiven')}
         </p>
       )}
       {message?.kind === 'error' && <Alert>{message.text}</Alert>}
       {message?.kind === 'saved' && <p role="status" class="saved">{message.text}</p>}
       <div class="actions">
         <button type="submit" class="primary">
-          Save
+          {t('save')}
         </button>
         <button type="button" class="danger" onClick={onRemove}>
-          Remove
+          {t('remove')}
         </button>
       </div>
     </form>

@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
 import { DAY_MS } from '../lib/dates';
 import { sendIntent } from '../lib/messages';
-import { DASHBOARD_EXPIRY_WINDOWS, checkPatExpiry, expiryFromDateInput } from '../lib/pat-expiry';
+import { t } from '../lib/i18n';
+import { DASHBOARD_EXPIRY_WINDOWS_DAYS, checkPatExpiry, expiryFromDateInput, expiryWindowLabel } from '../lib/pat-expiry';
 import { checkPersonalAccessToken } from '../lib/token-format';
 import { Alert } from './Alert';
-import { ExternalLink } from './ExternalLink';
+import { TextWithLink } from './TextWithLink';
 
 type ExpiryChoice = 'unknown' | 'date' | `${number}`;
 
@@ -14,7 +15,7 @@ function chosenExpiry(choice: ExpiryChoice, date: string, now: number): { ok: tr
   if (choice === 'unknown') return { ok: true, expiresAt: null };
   if (choice === 'date') {
     const expiresAt = expiryFromDateInput(date);
-    if (expiresAt === null) return { ok: false, message: 'Pick the day the token expires, or choose “I don’t know”.' };
+    if (expiresAt === null) return { ok: false, message: t('patPickDayOrUnknown') };
     return checkPatExpiry(expiresAt, now);
   }
   return { ok: true, expiresAt: now + Number(choice) * DAY_MS };
@@ -57,7 +58,7 @@ export function TokenSignInForm() {
 
   return (
     <form onSubmit={onSubmit} aria-busy={busy} noValidate>
-      <label for="pat">Personal access token</label>
+      <label for="pat">{t('patFieldLabel')}</label>
       <input
         id="pat"
         name="pat"
@@ -76,42 +77,41 @@ export function TokenSignInForm() {
         autoFocus
       />
       <p id="pat-hint" class="hint">
-        Create one in the <ExternalLink href={PERSONAL_ACCESS_TOKENS_URL}>TelemetryDeck dashboard</ExternalLink>: user
-        menu → Personal Access Tokens.
+        <TextWithLink text={t('patHint')} href={PERSONAL_ACCESS_TOKENS_URL} />
       </p>
       <details class="optional-details">
-        <summary>Name and expiry (optional)</summary>
-        <label for="pat-name">Token name</label>
+        <summary>{t('patOptional')}</summary>
+        <label for="pat-name">{t('tokenNameLabel')}</label>
         <input
           id="pat-name"
           type="text"
           value={name}
           maxLength={200}
           onInput={(event) => setName(event.currentTarget.value)}
-          placeholder="e.g. Browser toolbar"
+          placeholder={t('tokenNamePlaceholder')}
           autocomplete="off"
         />
-        <label for="pat-expiry">Expires</label>
+        <label for="pat-expiry">{t('patExpiresLabel')}</label>
         <select id="pat-expiry" value={expiryChoice} onChange={(event) => setExpiryChoice(event.currentTarget.value as ExpiryChoice)}>
-          <option value="unknown">I don’t know</option>
-          {DASHBOARD_EXPIRY_WINDOWS.map((window) => (
-            <option key={window.days} value={String(window.days)}>
-              {`${window.label} from now`}
+          <option value="unknown">{t('patExpiryUnknown')}</option>
+          {DASHBOARD_EXPIRY_WINDOWS_DAYS.map((days) => (
+            <option key={days} value={String(days)}>
+              {expiryWindowLabel(days)}
             </option>
           ))}
-          <option value="date">On a date…</option>
+          <option value="date">{t('patExpiryOnDate')}</option>
         </select>
         {expiryChoice === 'date' && (
           <>
-            <label for="pat-expiry-date">Expires on</label>
+            <label for="pat-expiry-date">{t('expiresOnLabel')}</label>
             <input id="pat-expiry-date" type="date" value={expiryDate} onInput={(event) => setExpiryDate(event.currentTarget.value)} />
           </>
         )}
-        <p class="hint">TelemetryDeck’s API never reveals a token’s expiry: tell us, and the badge counts down.</p>
+        <p class="hint">{t('patExpiryHint')}</p>
       </details>
       {error && <Alert>{error}</Alert>}
       <button type="submit" class="primary" disabled={busy}>
-        Sign in
+        {t('signIn')}
       </button>
     </form>
   );

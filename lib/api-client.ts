@@ -11,7 +11,8 @@ import {
   type UserInfo,
 } from './api-schemas';
 import { encodeBasicCredentials } from './basic-auth';
-import { apiError, classifyStatus, parseRetryAfter, type ApiError } from './errors';
+import { apiError, classifyStatus, describeWait, parseRetryAfter, type ApiError } from './errors';
+import { t } from './i18n';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -106,7 +107,7 @@ export function createApiClient(options: ApiClientOptions) {
     const base = apiError(kind, { retryAfterSeconds });
     // A server's own reason helps only where our sentence cannot be specific.
     if (reason && kind === 'unexpected-response') {
-      return { ...base, message: `${base.message} TelemetryDeck said: “${reason}” (HTTP ${response.status}).` };
+      return { ...base, message: `${base.message} ${t('errorServerSaid', reason, response.status)}` };
     }
     return base;
   }
@@ -149,9 +150,7 @@ export function createApiClient(options: ApiClientOptions) {
 
 /** For a request with its own time limit: the sentence names the wait that actually passed. */
 function timeoutError(ms: number): ApiError {
-  const [count, unit] = ms >= 60_000 && ms % 60_000 === 0 ? [ms / 60_000, 'minute'] : [Math.max(1, Math.round(ms / 1000)), 'second'];
-  const wait = `${count} ${unit}${count === 1 ? '' : 's'}`;
-  return apiError('timeout', { message: `TelemetryDeck did not answer within ${wait}. Check your connection and try again.` });
+  return apiError('timeout', { message: t('errorTimeout', describeWait(ms)) });
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;

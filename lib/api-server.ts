@@ -1,4 +1,5 @@
 import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from './api-origins';
+import { t } from './i18n';
 
 export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string };
 
@@ -12,27 +13,24 @@ const MAX_ORIGIN_INPUT = 2048;
  */
 export function checkCustomOrigin(input: string): OriginCheck {
   const text = input.trim();
-  if (!text) return { ok: false, message: 'Enter the address of the API server, such as https://api.example.com.' };
-  if (text.length > MAX_ORIGIN_INPUT) return { ok: false, message: 'That address is too long to be an API server.' };
+  if (!text) return { ok: false, message: t('originEmpty') };
+  if (text.length > MAX_ORIGIN_INPUT) return { ok: false, message: t('originTooLong') };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: 'That is not a web address. Enter one such as https://api.example.com.' };
+    return { ok: false, message: t('originNotUrl') };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: 'The API server must be an https:// address.' };
+    return { ok: false, message: t('originNotHttps') };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'Leave the user name and password out of the address: the extension signs in by itself.' };
+    return { ok: false, message: t('originHasCredentials') };
   }
   if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
-    return {
-      ok: false,
-      message: 'Only https:// keeps your token private on the way. http:// is allowed only for localhost and 127.0.0.1.',
-    };
+    return { ok: false, message: t('originPlainHttp') };
   }
-  if (!url.hostname) return { ok: false, message: 'That address has no host name.' };
+  if (!url.hostname) return { ok: false, message: t('originNoHost') };
   return { ok: true, origin: url.origin };
 }
 

@@ -6,6 +6,7 @@ import { statsFromResults } from './apps-query-result';
 import { appIdsToQuery } from './apps-selection';
 import { appsForSignIn, appsPreferencesKey, appsRefreshDue } from './apps-refresh-policy';
 import { apiError, type ApiError } from './errors';
+import { t } from './i18n';
 import type { Intent, IntentResult } from './messages';
 import { retryNotBeforeAfterFailure } from './refresh-policy';
 import { readCredential, readSnapshot, updateStored } from './storage';
@@ -28,7 +29,7 @@ function stored(error: ApiError, at: number) {
 function organizationFromApi(organization: Organization): Omit<StoredOrganization, 'stats' | 'error'> {
   const result: Omit<StoredOrganization, 'stats' | 'error'> = {
     id: organization.id,
-    name: organization.name?.trim() || 'Unnamed organization',
+    name: organization.name?.trim() || t('unnamedOrganization'),
     apps: organization.apps.slice(0, 500).map((app) => ({ id: app.id, name: app.name?.trim() || app.id })),
   };
   const namespace = organization.namespace?.trim();
@@ -139,7 +140,7 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
 
   async function setPreferences(intent: Extract<Intent, { type: 'setAppsPreferences' }>): Promise<IntentResult> {
     if (intent.selectedAppIds && new Set(intent.selectedAppIds).size !== intent.selectedAppIds.length) {
-      return failure(apiError('invalid-input', { message: 'Each app can be chosen once.' }));
+      return failure(apiError('invalid-input', { message: t('appsChosenOnce') }));
     }
     await updateStored('settings', (settings) => {
       const apps = { ...settings.apps };

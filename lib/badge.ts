@@ -1,5 +1,6 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './dates';
 import { describeExpiry } from './expiry-wording';
+import { t } from './i18n';
 import type { TokenState } from './stored-state';
 
 export type BadgeTone = 'none' | 'green' | 'amber' | 'red';
@@ -18,7 +19,6 @@ export const BADGE_COLORS: Record<Exclude<BadgeTone, 'none'>, string> = {
 };
 
 export const DEFAULT_AMBER_LEAD_MS = 7 * DAY_MS;
-const PRODUCT = 'TelemetryDeck Token Manager';
 
 /** The badge for a state at a moment, exactly as the UI contract's table says. */
 export function badgeForState(
@@ -26,15 +26,15 @@ export function badgeForState(
   now: number,
   amberLeadMs: number = DEFAULT_AMBER_LEAD_MS,
 ): Badge {
-  if (!state) return { text: '', tone: 'none', title: `${PRODUCT}: not signed in` };
+  if (!state) return { text: '', tone: 'none', title: t('badgeTitleSignedOut') };
   if (state.check.status === 'rejected') {
-    return { text: '!', tone: 'red', title: `${PRODUCT}: TelemetryDeck rejected the token (revoked, expired or mistyped)` };
+    return { text: '!', tone: 'red', title: t('badgeTitleRejected') };
   }
   const { expiresAt } = state.token;
   if (expiresAt === null) {
-    return { text: '', tone: 'none', title: `${PRODUCT}: signed in, no expiry date recorded` };
+    return { text: '', tone: 'none', title: t('badgeTitleNoExpiry') };
   }
-  return { ...badgeForRemaining(expiresAt - now, amberLeadMs), title: `${PRODUCT}: ${describeExpiry(expiresAt, now)}` };
+  return { ...badgeForRemaining(expiresAt - now, amberLeadMs), title: t('badgeTitleExpiry', describeExpiry(expiresAt, now)) };
 }
 
 function badgeForRemaining(remaining: number, amberLeadMs: number): Omit<Badge, 'title'> {

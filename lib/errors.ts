@@ -1,3 +1,5 @@
+import { plural, t, type MessageKey } from './i18n';
+
 /** Every failure the extension can meet, as a value with one sentence a person can act on. */
 export type ApiErrorKind =
   | 'unauthorized'
@@ -18,29 +20,31 @@ export interface ApiError {
   retryAfterSeconds?: number;
 }
 
-const SSO_HINT =
-  'Accounts that sign in with Google, GitHub or Okta have no password: use a personal access token instead.';
-
-const MESSAGES: Record<ApiErrorKind, string> = {
-  unauthorized:
-    'TelemetryDeck rejected this token: it was revoked, has expired, or was mistyped. Sign in again with a valid token.',
-  'invalid-credentials': `The email or password is wrong. ${SSO_HINT}`,
-  forbidden: 'TelemetryDeck refused access: API access needs a paid TelemetryDeck plan.',
-  'rate-limited': 'TelemetryDeck is receiving too many requests right now. Try again in a minute.',
-  unavailable: 'TelemetryDeck is not available right now. Try again in a few minutes.',
-  timeout: 'TelemetryDeck did not answer within 15 seconds. Check your connection and try again.',
-  offline: 'Could not reach TelemetryDeck. Check your internet connection and the API server setting.',
-  'unexpected-response':
-    'TelemetryDeck sent an answer this extension does not understand. Try again later, or check the API server setting.',
-  'not-signed-in': 'You are not signed in. Sign in with a personal access token or your email and password.',
-  'invalid-input': 'That input was not valid. Check it and try again.',
+/** The one sentence for each kind, in the browser's language (the timeout's names the usual 15 seconds). */
+const MESSAGES: Record<ApiErrorKind, MessageKey> = {
+  unauthorized: 'errorUnauthorized',
+  'invalid-credentials': 'errorInvalidCredentials',
+  forbidden: 'errorForbidden',
+  'rate-limited': 'errorRateLimited',
+  unavailable: 'errorUnavailable',
+  timeout: 'errorTimeout',
+  offline: 'errorOffline',
+  'unexpected-response': 'errorUnexpected',
+  'not-signed-in': 'errorNotSignedIn',
+  'invalid-input': 'errorInvalidInput',
 };
+
+/** "15 seconds", "2 minutes": how long a request was given. */
+export function describeWait(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return plural(ms / 60_000, 'durationMinuteOne', 'durationMinuteOther');
+  return plural(Math.max(1, Math.round(ms / 1000)), 'durationSecondOne', 'durationSecondOther');
+}
 
 export function apiError(
   kind: ApiErrorKind,
   options: { message?: string; retryAfterSeconds?: number } = {},
 ): ApiError {
-  const error: ApiError = { kind, message: options.message ?? MESSAGES[kind] };
+  const error: ApiError = { kind, message: options.message ?? t(MESSAGES[kind], describeWait(15_000)) };
   if (options.retryAfterSeconds !== undefined) error.retryAfterSeconds = options.retryAfterSeconds;
   return error;
 }

@@ -1,4 +1,5 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './dates';
+import { t, uiLocale } from './i18n';
 
 /** Largest whole unit that fits, so "in 29 days" rather than "in 1 month" (rounded down, like the badge). */
 function wholeUnits(ms: number): { value: number; unit: Intl.RelativeTimeFormatUnit } {
@@ -7,38 +8,38 @@ function wholeUnits(ms: number): { value: number; unit: Intl.RelativeTimeFormatU
   return { value: Math.max(1, Math.floor(ms / MINUTE_MS)), unit: 'minute' };
 }
 
-function relative(value: number, unit: Intl.RelativeTimeFormatUnit, locale: string): string {
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(value, unit);
+function relative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+  return new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' }).format(value, unit);
 }
 
 /** "Expires in 5 days" / "Expired 2 hours ago" / "No expiry date recorded". */
-export function describeExpiry(expiresAt: number | null, now: number, locale = 'en'): string {
-  if (expiresAt === null) return 'No expiry date recorded';
+export function describeExpiry(expiresAt: number | null, now: number): string {
+  if (expiresAt === null) return t('expiryNone');
   const remaining = expiresAt - now;
   if (remaining > 0) {
-    if (remaining < MINUTE_MS) return 'Expires in less than a minute';
+    if (remaining < MINUTE_MS) return t('expiresWithinMinute');
     const { value, unit } = wholeUnits(remaining);
-    return `Expires ${relative(value, unit, locale)}`;
+    return t('expiresIn', relative(value, unit));
   }
   const elapsed = now - expiresAt;
-  if (elapsed < MINUTE_MS) return 'Expired just now';
+  if (elapsed < MINUTE_MS) return t('expiredJustNow');
   const { value, unit } = wholeUnits(elapsed);
-  return `Expired ${relative(-value, unit, locale)}`;
+  return t('expiredAgo', relative(-value, unit));
 }
 
-/** "Updated just now" / "Updated 3 minutes ago". */
-export function describeAge(at: number, now: number, locale = 'en'): string {
+/** "just now" / "3 minutes ago", to follow a verb: "Updated 3 minutes ago". */
+export function describeAge(at: number, now: number): string {
   const elapsed = Math.max(0, now - at);
-  if (elapsed < MINUTE_MS) return 'just now';
+  if (elapsed < MINUTE_MS) return t('ageJustNow');
   const { value, unit } = wholeUnits(elapsed);
-  return relative(-value, unit, locale);
+  return relative(-value, unit);
 }
 
-/** A calendar date in the user's words, e.g. "Dec 4, 2026". */
-export function formatDate(at: number, locale = 'en'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);
+/** A calendar date in the user's words, e.g. "Dec 4, 2026" ("04.12.2026" in German). */
+export function formatDate(at: number): string {
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(at);
 }
 
-export function formatDateTime(at: number, locale = 'en'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+export function formatDateTime(at: number): string {
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

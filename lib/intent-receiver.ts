@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { NO_ANSWER, type IntentResult } from './messages';
+import { t } from './i18n';
+import { noAnswer, type IntentResult } from './intent-result';
 
 /**
  * The background's side of the one door from the screens (`messages.ts`): every intent is validated with
@@ -66,10 +67,10 @@ export function listenForIntents(handle: (intent: Intent) => Promise<IntentResul
     if (sender?.id && sender.id !== browser.runtime.id) return false;
     const parsed = intentSchema.safeParse(message);
     if (!parsed.success) {
-      sendResponse({ ok: false, error: { kind: 'invalid-input', message: 'That request was not understood.' } });
+      sendResponse({ ok: false, error: { kind: 'invalid-input', message: t('errorRequestNotUnderstood') } });
       return false;
     }
-    handle(parsed.data).then(sendResponse, () => sendResponse(NO_ANSWER));
+    handle(parsed.data).then(sendResponse, () => sendResponse(noAnswer()));
     return true;
   }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 }

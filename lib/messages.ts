@@ -1,5 +1,5 @@
-import type { ApiError } from './errors';
 import type { Intent } from './intent-receiver';
+import { noAnswer, type IntentResult } from './intent-result';
 import { browser } from './screen-browser';
 
 /**
@@ -7,26 +7,16 @@ import { browser } from './screen-browser';
  * background (`intent-receiver.ts`). Screens never touch the network or the stored secret.
  * This side holds no schema, so that the popup bundles no zod.
  */
-export type { Intent };
-
-export type IntentResult = { ok: true } | { ok: false; error: Pick<ApiError, 'kind' | 'message'> };
-
-export const NO_ANSWER: { ok: false; error: Pick<ApiError, 'kind' | 'message'> } = {
-  ok: false,
-  error: { kind: 'unexpected-response', message: 'The extension’s background did not answer. Close this window and try again.' },
-};
-
-export function isNoAnswer(result: IntentResult): result is { ok: false; error: Pick<ApiError, 'kind' | 'message'> } {
-  return !result.ok && result.error.message === NO_ANSWER.error.message;
-}
+export type { Intent, IntentResult };
+export { isNoAnswer } from './intent-result';
 
 /** Screens: send one intent and get its outcome. Never throws. */
 export async function sendIntent(intent: Intent): Promise<IntentResult> {
   try {
     const answer = await browser.runtime.sendMessage(intent);
-    return isIntentResult(answer) ? answer : NO_ANSWER;
+    return isIntentResult(answer) ? answer : noAnswer();
   } catch {
-    return NO_ANSWER;
+    return noAnswer();
   }
 }
 

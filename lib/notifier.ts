@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 
 /** Notification ids say what a notification is about, so a click or a button can find its way back. */
 export const REJECTED_NOTIFICATION_ID = 'rejected';
@@ -15,7 +16,7 @@ export async function notify(id: string, content: { title: string; message: stri
     title: content.title,
     message: content.message,
     // Firefox has no notification buttons; the options page offers the same snooze.
-    ...(snoozable && import.meta.env.CHROME ? { buttons: [{ title: 'Snooze 1 day' }] } : {}),
+    ...(snoozable && import.meta.env.CHROME ? { buttons: [{ title: t('snoozeOneDay') }] } : {}),
     priority: 1,
   });
 }

@@ -1,13 +1,13 @@
 import { DAY_MS } from './dates';
+import { t } from './i18n';
 
 /** The expiration windows TelemetryDeck's dashboard offers when a personal access token is created. */
-export const DASHBOARD_EXPIRY_WINDOWS = [
-  { days: 7, label: '7 days' },
-  { days: 30, label: '30 days' },
-  { days: 60, label: '60 days' },
-  { days: 90, label: '90 days' },
-  { days: 365, label: '1 year' },
-] as const;
+export const DASHBOARD_EXPIRY_WINDOWS_DAYS = [7, 30, 60, 90, 365] as const;
+
+/** "30 days from now" / "1 year from now": a window as the sign-in form offers it. */
+export function expiryWindowLabel(days: number): string {
+  return days === 365 ? t('patExpiryInYear') : t('patExpiryInDays', days);
+}
 
 /** No personal access token lives longer than a year; a day of slack covers leap years and time zones. */
 export const MAX_PAT_LIFETIME_MS = 366 * DAY_MS;
@@ -16,10 +16,10 @@ export type ExpiryCheck = { ok: true; expiresAt: number | null } | { ok: false; 
 
 export function checkPatExpiry(expiresAt: number | null | undefined, now: number): ExpiryCheck {
   if (expiresAt === null || expiresAt === undefined) return { ok: true, expiresAt: null };
-  if (!Number.isFinite(expiresAt)) return { ok: false, message: 'That expiry date is not a valid date.' };
-  if (expiresAt <= now) return { ok: false, message: 'That expiry date has already passed. Pick today or a later date.' };
+  if (!Number.isFinite(expiresAt)) return { ok: false, message: t('dateInvalid') };
+  if (expiresAt <= now) return { ok: false, message: t('datePassed') };
   if (expiresAt > now + MAX_PAT_LIFETIME_MS) {
-    return { ok: false, message: 'A personal access token lives at most one year. Pick a date within a year from today.' };
+    return { ok: false, message: t('dateTooFar') };
   }
   return { ok: true, expiresAt };
 }

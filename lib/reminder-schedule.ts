@@ -1,4 +1,5 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './dates';
+import { plural, t, type MessageKey } from './i18n';
 
 /**
  * When to remind of expiring tokens and of removed tokens still to revoke: pure functions of (state, now).
@@ -188,37 +189,25 @@ export function pruneLog(
   return { sent: keepCurrent(log.sent), snoozed: keepCurrent(log.snoozed) };
 }
 
-const LEAD_TIME_UNITS: [unit: string, ms: number][] = [
-  ['day', DAY_MS],
-  ['hour', HOUR_MS],
-  ['minute', MINUTE_MS],
+const LEAD_TIME_UNITS: [ms: number, one: MessageKey, other: MessageKey][] = [
+  [DAY_MS, 'durationDayOne', 'durationDayOther'],
+  [HOUR_MS, 'durationHourOne', 'durationHourOther'],
+  [MINUTE_MS, 'durationMinuteOne', 'durationMinuteOther'],
 ];
-const LEAD_TIME_TEXT = /^(\d+(?:\.\d+)?)\s*(w|weeks?|d|days?|h|hrs?|hours?|m|mins?|minutes?)$/;
-const UNIT_BY_INITIAL: Record<string, number> = { w: WEEK_MS, d: DAY_MS, h: HOUR_MS, m: MINUTE_MS };
-
-/** "30 days", "12 hours", "90 minutes", "2 weeks", "7d", "at expiry" → milliseconds; null when unreadable. */
-export function parseLeadTime(text: string): number | null {
-  const normalized = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (normalized === 'at expiry' || normalized === '0') return 0;
-  const match = LEAD_TIME_TEXT.exec(normalized);
-  if (!match) return null;
-  return Math.round(Number(match[1]) * UNIT_BY_INITIAL[match[2]!.charAt(0)]!);
-}
 
 /** In the largest whole unit: "30 days", "12 hours", "90 minutes", "at expiry". */
 export function formatLeadTime(ms: number): string {
-  if (ms === 0) return 'at expiry';
-  const [unit, unitMs] = LEAD_TIME_UNITS.find(([, unitMs]) => ms % unitMs === 0) ?? ['minute', MINUTE_MS];
-  const count = Number((ms / unitMs).toFixed(2));
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (ms === 0) return t('leadAtExpiry');
+  const [unitMs, one, other] = LEAD_TIME_UNITS.find(([unitMs]) => ms % unitMs === 0) ?? LEAD_TIME_UNITS[2]!;
+  return plural(Number((ms / unitMs).toFixed(2)), one, other);
 }
 
 function leadTimeProblem(ms: number): string | null {
-  if (!Number.isInteger(ms)) return 'Each reminder time must be a whole number of milliseconds.';
-  if (ms < 0) return 'Reminders come before expiry or at it, never after it.';
+  if (!Number.isInteger(ms)) return t('leadNotWhole');
+  if (ms < 0) return t('leadAfterExpiry');
   if (ms === 0) return null;
-  if (ms < MIN_LEAD_MS) return `A reminder ${formatLeadTime(ms)} before expiry is too close to it: choose at least 1 hour, or at expiry.`;
-  if (ms > MAX_LEAD_MS) return `A reminder ${formatLeadTime(ms)} before expiry is too early: choose at most 365 days.`;
+  if (ms < MIN_LEAD_MS) return t('leadTooClose', formatLeadTime(ms));
+  if (ms > MAX_LEAD_MS) return t('leadTooEarly', formatLeadTime(ms));
   return null;
 }
 
@@ -229,7 +218,7 @@ export function validateLeadTimes(leadTimesMs: readonly number[]): LeadTimesVali
     if (problem) return { ok: false, message: problem };
   }
   const value = usableLeadTimes(leadTimesMs);
-  if (value.length > MAX_LEAD_TIMES) return { ok: false, message: `Choose at most ${MAX_LEAD_TIMES} reminder times.` };
+  if (value.length > MAX_LEAD_TIMES) return { ok: false, message: t('leadTooMany', MAX_LEAD_TIMES) };
   return { ok: true, value };
 }
 

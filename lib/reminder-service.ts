@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { DAY_MS } from './dates';
+import { t } from './i18n';
 import { REJECTED_NOTIFICATION_ID, SNOOZE_BUTTON_INDEX, notify } from './notifier';
 import {
   dueReminders,
@@ -10,7 +11,7 @@ import {
   snoozeReminder,
   type RemindableToken,
 } from './reminder-schedule';
-import { REJECTED_NOTIFICATION, expiryNotification } from './reminder-wording';
+import { expiryNotification, rejectedNotification } from './reminder-wording';
 import { revocationWording } from './revocation';
 import { readSnapshot, updateStored, type Snapshot } from './storage';
 
@@ -30,7 +31,7 @@ export function remindableTokens(snapshot: Pick<Snapshot, 'tokenState' | 'remind
   if (current) {
     tokens.unshift({
       key: `current:${current.addedAt}`,
-      name: current.name ?? (current.kind === 'pat' ? 'Personal access token' : 'Signed-in session'),
+      name: current.name ?? t(current.kind === 'pat' ? 'tokenKindPat' : 'tokenKindSession'),
       expiresAt: current.expiresAt,
     });
   }
@@ -53,8 +54,8 @@ export async function processReminders(now: number): Promise<void> {
         await notify(reminder.id, expiryNotification(reminder.tokenName, reminder.expiresAt, now), true);
       } else {
         await notify(revocationNotificationId(reminder.reminderId), {
-          title: 'Revoke a removed TelemetryDeck token',
-          message: `${revocationWording(reminder)}: removing it from the extension did not revoke it.`,
+          title: t('notifyRevokeTitle'),
+          message: t('notifyRevokeMessage', revocationWording(reminder)),
         }, true);
         revocations = revocations.map((record) => (record.id === reminder.reminderId ? markRevocationNotified(record, now) : record));
       }
@@ -90,7 +91,7 @@ export function isSnoozeButton(buttonIndex: number): boolean {
 
 /** Once, when TelemetryDeck starts rejecting the stored token. */
 export async function notifyRejected(): Promise<void> {
-  await notify(REJECTED_NOTIFICATION_ID, REJECTED_NOTIFICATION, false);
+  await notify(REJECTED_NOTIFICATION_ID, rejectedNotification(), false);
 }
 
 /** While signed in, check every few hours that TelemetryDeck still accepts the token. */

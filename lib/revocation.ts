@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import type { Check, RevocationReminderRecord, TokenInfo } from './stored-state';
 
 /**
@@ -14,7 +15,7 @@ export function revocationReminderFor(
   if (token.expiresAt !== null && token.expiresAt <= now) return null;
   return {
     id,
-    name: token.name ?? 'Unnamed token',
+    name: token.name ?? t('unnamedToken'),
     last4: token.masked.slice(-4),
     removedAt: now,
     confirmed: false,
@@ -24,5 +25,5 @@ export function revocationReminderFor(
 
 /** The words of a revocation reminder, the same in the options page and in a notification. */
 export function revocationWording(reminder: Pick<RevocationReminderRecord, 'name' | 'last4'>): string {
-  return `Revoke ‘${reminder.name}’ (…${reminder.last4}) in the TelemetryDeck dashboard`;
+  return t('revokeInDashboard', reminder.name, reminder.last4);
 }

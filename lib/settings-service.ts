@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { checkCustomOrigin, originPattern } from './api-server';
 import { DAY_MS, HOUR_MS } from './dates';
+import { t } from './i18n';
 import type { Intent, IntentResult } from './messages';
 import { MAX_PAT_LIFETIME_MS } from './pat-expiry';
 import { revocationNotificationId, validateLeadTimes } from './reminder-schedule';
@@ -32,11 +33,11 @@ function invalid(message: string): IntentResult {
 
 function checkTrackedToken(name: string, expiresAt: number, now: number): { ok: true; name: string } | { ok: false; message: string } {
   const trimmed = name.trim();
-  if (!trimmed) return { ok: false, message: 'Give the token a name, such as “CI export script”.' };
-  if (trimmed.length > 200) return { ok: false, message: 'Keep the name under 200 characters.' };
-  if (!Number.isFinite(expiresAt) || expiresAt <= 0) return { ok: false, message: 'Pick the day the token expires.' };
+  if (!trimmed) return { ok: false, message: t('trackedNameMissing') };
+  if (trimmed.length > 200) return { ok: false, message: t('trackedNameTooLong') };
+  if (!Number.isFinite(expiresAt) || expiresAt <= 0) return { ok: false, message: t('trackedDateMissing') };
   if (expiresAt > now + MAX_PAT_LIFETIME_MS) {
-    return { ok: false, message: 'A personal access token lives at most one year. Pick a date within a year from today.' };
+    return { ok: false, message: t('dateTooFar') };
   }
   return { ok: true, name: trimmed };
 }
@@ -63,7 +64,7 @@ export function createSettingsService(options: { now: () => number; newId?: () =
         const leadTimes = validateLeadTimes(intent.leadTimesMs);
         if (!leadTimes.ok) return invalid(leadTimes.message);
         if (intent.revocationRepeatMs < MIN_REVOCATION_REPEAT_MS || intent.revocationRepeatMs > MAX_REVOCATION_REPEAT_MS) {
-          return invalid('Repeat revocation reminders every hour at the most often, and at least every 30 days.');
+          return invalid(t('revocationRepeatRange'));
         }
         await updateStored('settings', (settings) => ({
           ...settings,
@@ -82,7 +83,7 @@ export function createSettingsService(options: { now: () => number; newId?: () =
         return updateTracked((tracked) =>
           tracked.some((entry) => entry.id === intent.id)
             ? tracked.map((entry) => (entry.id === intent.id ? { ...entry, name: checked.name, expiresAt: intent.expiresAt } : entry))
-            : 'That tracked token no longer exists.',
+            : t('trackedGone'),
         );
       }
       case 'deleteTrackedToken':
@@ -100,7 +101,7 @@ export function createSettingsService(options: { now: () => number; newId?: () =
         if (!checked.ok) return invalid(checked.message);
         const granted = await browser.permissions.contains({ origins: [originPattern(checked.origin)] });
         if (!granted) {
-          return invalid(`The extension has no permission to reach ${checked.origin}, so the server was not changed.`);
+          return invalid(t('serverNoPermission', checked.origin));
         }
         const { settings } = await readSnapshot();
         if (settings.apiOrigin === checked.origin) return { ok: true };

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { BUILD_API_ORIGIN } from './build-config';
+import { t } from './i18n';
 import { createSerialQueue } from './serial';
-import { SNAPSHOT_KEYS } from './storage-keys';
+import { SNAPSHOT_KEYS, discardedNotice } from './storage-keys';
 import {
-  DISCARDED_NOTICE,
   EMPTY_REMINDERS,
   STORAGE_KEYS,
   appsStateSchema,
@@ -22,8 +22,9 @@ import {
   type TokenState,
 } from './stored-state';
 
-export const SESSION_ENDED_NOTICE =
-  'You were signed out when the browser closed, because “Keep me signed in” is off in the options.';
+export function sessionEndedNotice(): string {
+  return t('noticeSessionEnded');
+}
 
 /** Everything a screen needs, none of it secret. */
 export interface Snapshot {
@@ -189,7 +190,7 @@ export async function repairStorage(now: number): Promise<{ repaired: boolean }>
     credential.status === 'absent' && tokenState.status === 'valid' && settings.status === 'valid' && !settings.value.keepSignedIn;
   if (sessionEnded) {
     await local().remove([STORAGE_KEYS.tokenState, STORAGE_KEYS.apps]);
-    await local().set({ [STORAGE_KEYS.notice]: { message: SESSION_ENDED_NOTICE, at: now } });
+    await local().set({ [STORAGE_KEYS.notice]: { message: sessionEndedNotice(), at: now } });
     return { repaired: true };
   }
 
@@ -223,7 +224,7 @@ export async function repairStorage(now: number): Promise<{ repaired: boolean }>
     toRemove.push(STORAGE_KEYS.apps);
     discarded = true;
   }
-  if (discarded) toWrite[STORAGE_KEYS.notice] = { message: DISCARDED_NOTICE, at: now };
+  if (discarded) toWrite[STORAGE_KEYS.notice] = { message: discardedNotice(), at: now };
 
   if (toRemove.length) await local().remove(toRemove);
   if (Object.keys(toWrite).length) await local().set(toWrite);

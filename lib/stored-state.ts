@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { DEFAULT_APPS_PREFERENCES, DEFAULT_LEAD_TIMES_MS, DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } from './stored-defaults';
 import { STORAGE_KEYS } from './storage-keys';
 
-export { DISCARDED_NOTICE, STORAGE_KEYS } from './storage-keys';
+export { STORAGE_KEYS } from './storage-keys';
 export {
   DEFAULT_APPS_PREFERENCES,
   EMPTY_REMINDERS,

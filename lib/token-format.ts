@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 export const PAT_PREFIX = 'tdpat_';
 /** Generous upper bound: real tokens are far shorter, and a megabyte paste must not travel anywhere. */
 const MAX_TOKEN_LENGTH = 512;
@@ -7,21 +9,18 @@ export type TokenCheck = { ok: true; token: string } | { ok: false; message: str
 /** Trims surrounding whitespace and refuses anything that cannot be a TelemetryDeck personal access token. */
 export function checkPersonalAccessToken(input: string): TokenCheck {
   const token = input.trim();
-  if (!token) return { ok: false, message: 'Paste a personal access token: it starts with tdpat_.' };
+  if (!token) return { ok: false, message: t('tokenEmpty') };
   if (token.length > MAX_TOKEN_LENGTH) {
-    return { ok: false, message: 'That is far too long for a personal access token, which starts with tdpat_.' };
+    return { ok: false, message: t('tokenTooLong') };
   }
   if (!token.startsWith(PAT_PREFIX)) {
-    return {
-      ok: false,
-      message: 'That is not a TelemetryDeck personal access token: those start with tdpat_. Create one in the TelemetryDeck dashboard.',
-    };
+    return { ok: false, message: t('tokenWrongPrefix') };
   }
   if (/\s/u.test(token)) {
-    return { ok: false, message: 'A personal access token (tdpat_…) has no spaces or line breaks inside. Copy it again.' };
+    return { ok: false, message: t('tokenHasSpaces') };
   }
   if (!/^tdpat_[\x21-\x7e]+$/.test(token)) {
-    return { ok: false, message: 'A personal access token (tdpat_…) contains only letters, digits and punctuation. Copy it again.' };
+    return { ok: false, message: t('tokenBadCharacters') };
   }
   return { ok: true, token };
 }

@@ -1,6 +1,7 @@
 import { createApiClient, type ApiResult } from './api-client';
 import type { UserInfo } from './api-schemas';
 import { apiError, type ApiError } from './errors';
+import { t } from './i18n';
 import type { Intent, IntentResult } from './messages';
 
 export type TokenIntent = Extract<Intent, { type: 'signInWithToken' | 'signInWithPassword' | 'refresh' | 'signOut' | 'setTokenDetails' }>;
@@ -93,7 +94,7 @@ export function createTokenService(options: TokenServiceOptions) {
   async function signInWithPassword(email: string, password: string): Promise<IntentResult> {
     const trimmedEmail = email.trim();
     if (!trimmedEmail || !password) {
-      return failure(apiError('invalid-input', { message: 'Enter both your email address and your password.' }));
+      return failure(apiError('invalid-input', { message: t('passwordMissing') }));
     }
     const api = await client();
     const login = await api.login(trimmedEmail, password);
@@ -161,7 +162,7 @@ export function createTokenService(options: TokenServiceOptions) {
     let expiresAt = tokenState.token.expiresAt;
     if (intent.expiresAt !== undefined) {
       if (tokenState.token.kind !== 'pat') {
-        return failure(apiError('invalid-input', { message: 'A signed-in session’s expiry comes from TelemetryDeck and cannot be changed.' }));
+        return failure(apiError('invalid-input', { message: t('sessionExpiryFixed') }));
       }
       const expiry = checkPatExpiry(intent.expiresAt, now());
       if (!expiry.ok) return failure(apiError('invalid-input', { message: expiry.message }));

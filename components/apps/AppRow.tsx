@@ -1,5 +1,6 @@
 import { formatCount, formatEstimate } from '../../lib/apps-number-format';
 import type { ShownApp } from '../../lib/apps-selection';
+import { t } from '../../lib/i18n';
 import { ExternalLink } from '../ExternalLink';
 import { Sparkline } from './Sparkline';
 
@@ -10,24 +11,24 @@ export function AppRow({ app, href, locale }: { app: ShownApp; href: string; loc
     <li class="app">
       <div class="app-head">
         <ExternalLink href={href}>{app.name}</ExternalLink>
-        {stats && <Sparkline values={stats.daily} label={`${app.name}: events per day over the last 30 days`} />}
+        {stats && <Sparkline values={stats.daily} label={t('appsSparkline', app.name)} />}
       </div>
       {stats && (
         <dl class="app-stats">
           <div>
-            <dt>Events 24 h</dt>
+            <dt>{t('appsEvents24h')}</dt>
             <dd>{formatCount(stats.events24h, locale)}</dd>
           </div>
           <div>
-            <dt>Users 24 h</dt>
+            <dt>{t('appsUsers24h')}</dt>
             <dd>{formatEstimate(stats.users24h, locale)}</dd>
           </div>
           <div>
-            <dt>Events 30 d</dt>
+            <dt>{t('appsEvents30d')}</dt>
             <dd>{formatCount(stats.events30d, locale)}</dd>
           </div>
           <div>
-            <dt>Users 30 d</dt>
+            <dt>{t('appsUsers30d')}</dt>
             <dd>{formatEstimate(stats.users30d, locale)}</dd>
           </div>
         </dl>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { appsForSignIn, appsRefreshDue } from '../../lib/apps-refresh-policy';
 import { selectShownApps } from '../../lib/apps-selection';
 import { describeAge } from '../../lib/expiry-wording';
+import { t, uiLocale } from '../../lib/i18n';
 import { isNoAnswer, sendIntent } from '../../lib/messages';
 import { browser } from '../../lib/screen-browser';
 import type { AppsPreferences, AppsState, TokenState } from '../../lib/stored-state';
@@ -41,7 +42,7 @@ export function AppsSection({
   const addedAt = tokenState.token.addedAt;
   const rejected = tokenState.check.status === 'rejected';
   const mine = appsForSignIn(apps, addedAt);
-  const locale = navigator.language;
+  const locale = uiLocale();
 
   async function refresh(reason: 'user' | 'stale') {
     setUpdating(true);
@@ -58,32 +59,28 @@ export function AppsSection({
   }, [request]);
 
   const shown = mine ? selectShownApps(mine.organizations, preferences) : [];
-  const status = updating
-    ? 'Updating…'
-    : mine?.fetchedAt !== undefined
-      ? `Fetched ${describeAge(mine.fetchedAt, now)}`
-      : '';
+  const status = updating ? t('appsUpdating') : mine?.fetchedAt !== undefined ? t('appsFetched', describeAge(mine.fetchedAt, now)) : '';
 
   return (
     <section class="card apps" aria-labelledby="apps-heading" aria-busy={updating}>
       <div class="apps-head">
-        <h2 id="apps-heading">Your apps</h2>
+        <h2 id="apps-heading">{t('appsHeading')}</h2>
         <span class="apps-status" aria-live="polite">
           {status}
         </span>
       </div>
-      {rejected && <p class="hint">Sign in again to update these numbers.</p>}
+      {rejected && <p class="hint">{t('appsSignInAgain')}</p>}
       {noAnswer && <Alert>{noAnswer}</Alert>}
       {/* With a rejected token every call fails; the account's alert already says why. */}
       {mine?.error && !rejected && (
         <Alert>
           {mine.error.message}
-          {mine.organizations.length > 0 && ' The numbers below are from the last successful update.'}
+          {mine.organizations.length > 0 && ` ${t('appsNumbersFromLastUpdate')}`}
         </Alert>
       )}
-      {!mine && !rejected && <p class="muted apps-empty">{updating ? 'Loading your organizations and apps…' : 'Your organizations and apps appear here once loaded.'}</p>}
+      {!mine && !rejected && <p class="muted apps-empty">{t(updating ? 'appsLoading' : 'appsAppearOnceLoaded')}</p>}
       {mine?.fetchedAt !== undefined && mine.organizations.length === 0 && (
-        <p class="muted apps-empty">TelemetryDeck lists no organizations for this account.</p>
+        <p class="muted apps-empty">{t('appsNoOrganizations')}</p>
       )}
       {shown.map((organization) => (
         <OrganizationApps
@@ -98,9 +95,9 @@ export function AppsSection({
       ))}
       {shown.length > 0 && (
         <p class="hint apps-foot">
-          User counts are estimates.{' '}
+          {t('appsUsersAreEstimates')}{' '}
           <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-            Choose apps
+            {t('appsChoose')}
           </button>
         </p>
       )}

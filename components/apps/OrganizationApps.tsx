@@ -1,12 +1,10 @@
 import { dashboardAppUrl } from '../../lib/apps-links';
 import type { ShownOrganization } from '../../lib/apps-selection';
 import { describeAge } from '../../lib/expiry-wording';
+import { plural, t } from '../../lib/i18n';
 import { Alert } from '../Alert';
 import { AppRow } from './AppRow';
 import { UsageBar } from './UsageBar';
-
-export const NO_NAMESPACE_EXPLANATION =
-  'No numbers for this organization: TelemetryDeck sent no namespace for it (older organizations lack one), and queries need it.';
 
 /** One organization: its signal usage, then its apps; problems with its numbers stay here. */
 export function OrganizationApps({
@@ -38,17 +36,15 @@ export function OrganizationApps({
       {organization.usagePercentage !== undefined && (
         <UsageBar fraction={organization.usagePercentage} maxSignals={organization.maxSignals} locale={locale} />
       )}
-      {!organization.namespace && <p class="hint">{NO_NAMESPACE_EXPLANATION}</p>}
+      {!organization.namespace && <p class="hint">{t('appsNoNamespace')}</p>}
       {error && showErrors && (
         <Alert>
           {error.message}
-          {stats && apps.some((app) => app.stats) && ` The numbers below were fetched ${describeAge(stats.fetchedAt, now)}.`}
+          {stats && apps.some((app) => app.stats) && ` ${t('appsFetchedAt', describeAge(stats.fetchedAt, now))}`}
         </Alert>
       )}
       {stats && stats.excludesTestMode !== excludeTestMode && apps.some((app) => app.stats) && (
-        <p class="hint">
-          These numbers {stats.excludesTestMode ? 'leave out' : 'include'} test-mode data; the next update follows your new setting.
-        </p>
+        <p class="hint">{t(stats.excludesTestMode ? 'appsTestModeLeftOut' : 'appsTestModeIncluded')}</p>
       )}
       {apps.length > 0 ? (
         <ul class="app-list">
@@ -57,12 +53,10 @@ export function OrganizationApps({
           ))}
         </ul>
       ) : (
-        organization.apps.length === 0 && <p class="hint">No apps in this organization yet.</p>
+        organization.apps.length === 0 && <p class="hint">{t('appsNoneInOrganization')}</p>
       )}
       {hidden > 0 && (
-        <p class="hint">
-          {hidden === 1 ? '1 more app' : `${hidden} more apps`} not shown.
-        </p>
+        <p class="hint">{plural(hidden, 'appsMoreOne', 'appsMoreOther')}</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { formatCount, formatPercent } from '../../lib/apps-number-format';
+import { t } from '../../lib/i18n';
 
 /** The organization's signals this period, as a bar and in words (colour is never the only signal). */
 export function UsageBar({ fraction, maxSignals, locale }: { fraction: number; maxSignals: number | undefined; locale: string }) {
@@ -6,14 +7,14 @@ export function UsageBar({ fraction, maxSignals, locale }: { fraction: number; m
   const level = percent >= 100 ? 'over' : percent >= 80 ? 'high' : 'normal';
   const words =
     maxSignals !== undefined
-      ? `${formatPercent(fraction, locale)} of ${formatCount(maxSignals, locale)} signals used this period`
-      : `${formatPercent(fraction, locale)} of this period’s signals used`;
+      ? t('appsUsageOfMax', formatPercent(fraction, locale), formatCount(maxSignals, locale))
+      : t('appsUsageFraction', formatPercent(fraction, locale));
   return (
     <div class="usage">
       <div
         class="usage-track"
         role="meter"
-        aria-label="Signals used this period"
+        aria-label={t('appsUsageLabel')}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.min(100, Math.round(percent * 10) / 10)}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DAY_MS, HOUR_MS } from '../../lib/dates';
+import { t } from '../../lib/i18n';
 import type { IntentResult } from '../../lib/messages';
 import { MAX_LEAD_MS, validateLeadTimes } from '../../lib/reminder-schedule';
 import { leadTimeWords } from './lead-time-words';
@@ -12,13 +13,13 @@ const UNIT_MS: Record<Unit, number> = { days: DAY_MS, hours: HOUR_MS };
 /** A number of days or hours before expiry, checked the way the background checks it. */
 function leadTimeFrom(amount: string, unit: Unit, existing: readonly number[]): { ok: true; ms: number } | { ok: false; message: string } {
   const text = amount.trim();
-  if (!text) return { ok: false, message: 'Enter how many days or hours before expiry to remind you.' };
+  if (!text) return { ok: false, message: t('leadAmountMissing') };
   const count = Number(text);
-  if (!Number.isInteger(count) || count < 0) return { ok: false, message: 'Enter a whole number of days or hours, such as 14.' };
-  if (count === 0) return { ok: false, message: 'For a reminder at the moment of expiry, use “Add a reminder at expiry”.' };
+  if (!Number.isInteger(count) || count < 0) return { ok: false, message: t('leadAmountNotWhole') };
+  if (count === 0) return { ok: false, message: t('leadAmountZero') };
   const ms = count * UNIT_MS[unit];
-  if (ms > MAX_LEAD_MS) return { ok: false, message: 'Choose at most one year (365 days) before expiry.' };
-  if (existing.includes(ms)) return { ok: false, message: `There already is a reminder ${leadTimeWords(ms)}.` };
+  if (ms > MAX_LEAD_MS) return { ok: false, message: t('leadAmountTooFar') };
+  if (existing.includes(ms)) return { ok: false, message: t('leadExists', leadTimeWords(ms)) };
   return { ok: true, ms };
 }
 
@@ -49,7 +50,7 @@ export function AddLeadTimeForm({
       outcome.failed(source, result.error.message);
       return;
     }
-    outcome.saved(source, `Saved: a reminder ${leadTimeWords(ms)}.`);
+    outcome.saved(source, t('leadAdded', leadTimeWords(ms)));
     if (source === 'add') setAmount('');
   }
 
@@ -67,10 +68,10 @@ export function AddLeadTimeForm({
   return (
     <>
       <form class="add-lead-time" onSubmit={onSubmit} noValidate aria-labelledby="add-lead-heading">
-        <h3 id="add-lead-heading">Add a reminder</h3>
+        <h3 id="add-lead-heading">{t('leadAddHeading')}</h3>
         <div class="field-row">
           <div class="field">
-            <label for="lead-amount">Days or hours before expiry</label>
+            <label for="lead-amount">{t('leadAmountLabel')}</label>
             <input
               id="lead-amount"
               type="number"
@@ -85,25 +86,25 @@ export function AddLeadTimeForm({
             />
           </div>
           <div class="field field-narrow">
-            <label for="lead-unit">Unit</label>
+            <label for="lead-unit">{t('leadUnitLabel')}</label>
             <select id="lead-unit" value={unit} onChange={(event) => setUnit(event.currentTarget.value as Unit)}>
-              <option value="days">days</option>
-              <option value="hours">hours</option>
+              <option value="days">{t('leadUnitDays')}</option>
+              <option value="hours">{t('leadUnitHours')}</option>
             </select>
           </div>
           <button type="submit" class="primary" disabled={busy}>
-            Add reminder
+            {t('leadAddButton')}
           </button>
         </div>
         <p id="lead-amount-hint" class="hint">
-          From 1 hour to 1 year before expiry.
+          {t('leadRangeHint')}
         </p>
         <OutcomeMessage outcome={outcome.at('add')} />
       </form>
       {!leadTimesMs.includes(0) && (
         <p class="at-expiry">
           <button type="button" onClick={() => void add('at-expiry', 0)} disabled={busy}>
-            Add a reminder at expiry
+            {t('leadAddAtExpiry')}
           </button>
         </p>
       )}

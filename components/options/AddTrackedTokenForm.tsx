@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { OutcomeMessage } from './OutcomeMessage';
 import { TrackedTokenFields } from './TrackedTokenFields';
 import { checkTrackedTokenInput } from './tracked-token-input';
@@ -17,7 +18,7 @@ export function AddTrackedTokenForm({ now, onAdded }: { now: number; onAdded: ()
       outcome.failed('add', checked.message);
       return;
     }
-    const ok = await outcome.send('add', { type: 'addTrackedToken', name: checked.name, expiresAt: checked.expiresAt }, `Saved: now tracking “${checked.name}”.`);
+    const ok = await outcome.send('add', { type: 'addTrackedToken', name: checked.name, expiresAt: checked.expiresAt }, t('trackedAdded', checked.name));
     if (ok) {
       onAdded();
       setName('');
@@ -27,7 +28,7 @@ export function AddTrackedTokenForm({ now, onAdded }: { now: number; onAdded: ()
 
   return (
     <form class="add-tracked" onSubmit={onSubmit} noValidate aria-labelledby="add-tracked-heading">
-      <h3 id="add-tracked-heading">Track a token</h3>
+      <h3 id="add-tracked-heading">{t('trackedAddHeading')}</h3>
       <TrackedTokenFields
         idPrefix="tracked-new"
         name={name}
@@ -38,7 +39,7 @@ export function AddTrackedTokenForm({ now, onAdded }: { now: number; onAdded: ()
         onDate={setDate}
       />
       <button type="submit" class="primary" disabled={outcome.busy !== null}>
-        Add token
+        {t('trackedAddButton')}
       </button>
       <OutcomeMessage outcome={outcome.at('add')} />
     </form>

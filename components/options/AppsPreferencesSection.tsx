@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { DEFAULT_APP_LIMIT, selectShownApps } from '../../lib/apps-selection';
+import { t } from '../../lib/i18n';
 import { sendIntent } from '../../lib/messages';
 import type { AppsPreferences, AppsState } from '../../lib/stored-state';
 import { OutcomeMessage } from './OutcomeMessage';
@@ -54,7 +55,7 @@ export function AppsPreferencesSection({ apps, preferences, signedIn }: { apps: 
     outcome.clear();
     const result = await sendIntent({ type: 'setAppsPreferences', excludeTestMode: next });
     if (result.ok) {
-      outcome.saved('testMode', 'Saved. The popup’s numbers follow with their next update.');
+      outcome.saved('testMode', t('appsPrefsTestModeSaved'));
     } else {
       setExcludeShown(!next);
       outcome.failed('testMode', result.error.message);
@@ -64,33 +65,29 @@ export function AppsPreferencesSection({ apps, preferences, signedIn }: { apps: 
   const chosen = new Set(chosenShown ?? []);
   return (
     <section class="card" aria-labelledby="apps-preferences-heading">
-      <h2 id="apps-preferences-heading">Apps in the popup</h2>
-      <p class="hint section-intro">
-        The popup shows your organizations’ apps with their events and users over the last 24 hours and 30 days.
-      </p>
+      <h2 id="apps-preferences-heading">{t('appsPrefsHeading')}</h2>
+      <p class="hint section-intro">{t('appsPrefsIntro')}</p>
       <fieldset class="choices">
-        <legend>Which apps to show</legend>
+        <legend>{t('appsPrefsWhich')}</legend>
         <label class="check">
           <input type="radio" name="apps-choice" checked={chosenShown === null} onChange={() => void choose(null)} />
-          The {DEFAULT_APP_LIMIT} with the most events in the last 30 days
+          {t('appsPrefsTop', DEFAULT_APP_LIMIT)}
         </label>
         <label class="check">
           <input type="radio" name="apps-choice" checked={chosenShown !== null} onChange={chooseMine} />
-          Only the apps I choose
+          {t('appsPrefsMine')}
         </label>
         {chosenShown !== null && (
           <div class="nested-field">
             {organizations.length === 0 ? (
               <p class="empty">
-                {signedIn
-                  ? 'No apps loaded yet: open the extension from the toolbar once, and your apps appear here.'
-                  : 'Sign in from the toolbar, and your apps appear here.'}
+                {t(signedIn ? 'appsPrefsNotLoaded' : 'appsPrefsSignIn')}
               </p>
             ) : (
               organizations.map((organization) => (
                 <fieldset key={organization.id} class="choices app-choices">
                   <legend>{organization.name}</legend>
-                  {organization.apps.length === 0 && <p class="empty">No apps in this organization.</p>}
+                  {organization.apps.length === 0 && <p class="empty">{t('appsNoneInOrganization')}</p>}
                   {organization.apps.map((app) => (
                     <label key={app.id} class="check">
                       <input
@@ -110,10 +107,10 @@ export function AppsPreferencesSection({ apps, preferences, signedIn }: { apps: 
       <OutcomeMessage outcome={outcome.at('choice')} />
       <label class="check">
         <input type="checkbox" checked={excludeShown} onChange={(event) => void toggleTestMode(event)} aria-describedby="test-mode-hint" />
-        Leave out test-mode data
+        {t('appsPrefsExcludeTestMode')}
       </label>
       <p id="test-mode-hint" class="hint check-hint">
-        Signals sent from debug builds and simulators are marked as test mode. Left out, the numbers show your real users only.
+        {t('appsPrefsTestModeHint')}
       </p>
       <OutcomeMessage outcome={outcome.at('testMode')} />
     </section>

@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 
 /**
  * An inline second step before something that cannot be undone. Focus moves to "Cancel" (the safe choice),
@@ -29,7 +30,7 @@ export function ConfirmStep({
           {confirmLabel}
         </button>
         <button type="button" ref={cancel} onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </div>

@@ -1,21 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from '../../lib/api-origins';
 import { checkCustomOrigin, originPattern, serverChoiceFor, type ServerChoice } from '../../lib/api-server';
+import { t } from '../../lib/i18n';
 import { browser } from '../../lib/screen-browser';
+import { SLOT, Slotted } from '../Slotted';
 import { ConfirmStep } from './ConfirmStep';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
 
 const host = (origin: string) => new URL(origin).host;
 
-const CHOICES: { id: ServerChoice; label: string }[] = [
-  { id: 'current', label: `TelemetryDeck (${host(CURRENT_API_ORIGIN)})` },
-  { id: 'legacy', label: `TelemetryDeck, older host (${host(LEGACY_API_ORIGIN)})` },
-  { id: 'custom', label: 'Custom server' },
+const CHOICES: { id: ServerChoice; label: () => string }[] = [
+  { id: 'current', label: () => t('serverCurrent', host(CURRENT_API_ORIGIN)) },
+  { id: 'legacy', label: () => t('serverLegacy', host(LEGACY_API_ORIGIN)) },
+  { id: 'custom', label: () => t('serverCustom') },
 ];
 
-function describeFailure(error: unknown): string {
-  return error instanceof Error && error.message ? ` (${error.message.replace(/\.$/, '')})` : '';
+function permissionFailure(origin: string, error: unknown): string {
+  const reason = error instanceof Error ? error.message.replace(/\.$/, '') : '';
+  return reason ? t('serverPermissionFailedBecause', origin, reason) : t('serverPermissionFailed', origin);
 }
 
 /** Which API server the extension talks to. Reaching a new one needs the user's permission, asked for on the click. */
@@ -74,19 +77,16 @@ export function ConnectionSection({ apiOrigin, signedIn }: { apiOrigin: string; 
       granted = await request;
     } catch (error) {
       setAsking(false);
-      outcome.failed(
-        'server',
-        `The browser could not ask for permission to reach ${origin}${describeFailure(error)}, so the server was not changed.`,
-      );
+      outcome.failed('server', permissionFailure(origin, error));
       return;
     }
     setAsking(false);
     if (!granted) {
-      outcome.failed('server', `Permission to reach ${origin} was declined, so the server was not changed.`);
+      outcome.failed('server', t('serverPermissionDeclined', origin));
       return;
     }
     if (origin === apiOrigin) {
-      outcome.saved('server', `Already using ${origin}.`);
+      outcome.saved('server', t('serverAlreadyUsing', origin));
       return;
     }
     if (signedIn) {
@@ -101,7 +101,7 @@ export function ConnectionSection({ apiOrigin, signedIn }: { apiOrigin: string; 
     const ok = await outcome.send(
       'server',
       { type: 'setApiServer', origin },
-      signsOut ? 'Saved. You are signed out: sign in again from the toolbar with a token for this server.' : 'Saved.',
+      signsOut ? t('serverSavedSignedOut') : t('saved'),
     );
     if (ok) setConfirming(null);
   }
@@ -114,22 +114,24 @@ export function ConnectionSection({ apiOrigin, signedIn }: { apiOrigin: string; 
   const busy = asking || outcome.busy !== null;
   return (
     <section class="card" aria-labelledby="connection-heading">
-      <h2 id="connection-heading">Connection</h2>
+      <h2 id="connection-heading">{t('connectionHeading')}</h2>
       <p class="section-intro">
-        Currently using <code>{apiOrigin}</code>
+        <Slotted text={t('connectionCurrently', SLOT)}>
+          <code>{apiOrigin}</code>
+        </Slotted>
       </p>
       <form onSubmit={onSubmit} noValidate>
         <fieldset class="choices">
-          <legend>API server</legend>
+          <legend>{t('connectionServer')}</legend>
           {CHOICES.map(({ id, label }) => (
             <label key={id} class="check">
               <input type="radio" name="api-server" value={id} checked={choice === id} onChange={() => choose(id)} />
-              {label}
+              {label()}
             </label>
           ))}
           {choice === 'custom' && (
             <div class="nested-field">
-              <label for="custom-origin">Custom server address</label>
+              <label for="custom-origin">{t('serverCustomLabel')}</label>
               <input
                 id="custom-origin"
                 type="text"
@@ -147,20 +149,19 @@ export function ConnectionSection({ apiOrigin, signedIn }: { apiOrigin: string; 
                 aria-describedby="custom-origin-hint"
               />
               <p id="custom-origin-hint" class="hint">
-                An https:// address; http:// only for localhost and 127.0.0.1, while developing. The browser asks you to
-                allow the extension to reach it.
+                {t('serverCustomHint')}
               </p>
             </div>
           )}
         </fieldset>
         <button type="submit" ref={submitButton} class="primary" disabled={busy} aria-busy={busy}>
-          Use this server
+          {t('serverUse')}
         </button>
       </form>
       {confirming && (
         <ConfirmStep
-          message="Changing the server signs you out: a token belongs to one server."
-          confirmLabel="Change server and sign out"
+          message={t('serverSignsOut')}
+          confirmLabel={t('serverChangeAndSignOut')}
           onConfirm={() => void apply(confirming)}
           onCancel={cancel}
           busy={outcome.busy !== null}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { sendIntent } from '../../lib/messages';
 import type { TokenState } from '../../lib/stored-state';
 import { Alert } from '../Alert';
@@ -16,8 +17,8 @@ export function CurrentTokenSection({ tokenState, now }: { tokenState: TokenStat
   if (!tokenState) {
     return (
       <section class="card" aria-labelledby="no-token-heading">
-        <h2 id="no-token-heading">No token yet</h2>
-        <p>Open the extension from the toolbar and sign in with a personal access token or your email and password.</p>
+        <h2 id="no-token-heading">{t('noTokenHeading')}</h2>
+        <p>{t('noTokenText')}</p>
       </section>
     );
   }

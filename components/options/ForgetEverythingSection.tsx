@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { sendIntent } from '../../lib/messages';
 import { Alert } from '../Alert';
 import { ConfirmStep } from './ConfirmStep';
@@ -23,8 +24,8 @@ export function ForgetEverythingSection() {
 
   return (
     <section class="card" aria-labelledby="forget-heading">
-      <h2 id="forget-heading">Forget everything</h2>
-      <p class="hint section-intro">For a shared computer, or before uninstalling the extension.</p>
+      <h2 id="forget-heading">{t('forgetHeading')}</h2>
+      <p class="hint section-intro">{t('forgetIntro')}</p>
       <button
         type="button"
         ref={trigger}
@@ -35,12 +36,12 @@ export function ForgetEverythingSection() {
           setConfirming(true);
         }}
       >
-        Forget everything
+        {t('forgetButton')}
       </button>
       {confirming && (
         <ConfirmStep
-          message="This removes the token, account data, reminders and settings from this browser. Tokens are not revoked."
-          confirmLabel="Yes, forget everything"
+          message={t('forgetConfirmMessage')}
+          confirmLabel={t('forgetConfirm')}
           onConfirm={() => void forget()}
           onCancel={() => {
             setConfirming(false);
@@ -51,7 +52,7 @@ export function ForgetEverythingSection() {
       )}
       {result?.ok === true && (
         <p role="status" class="saved">
-          Everything was forgotten.
+          {t('forgetDone')}
         </p>
       )}
       {result?.ok === false && <Alert>{result.message}</Alert>}

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { sendIntent } from '../../lib/messages';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
@@ -23,14 +24,13 @@ export function PrivacySection({ keepSignedIn }: { keepSignedIn: boolean }) {
 
   return (
     <section class="card" aria-labelledby="privacy-heading">
-      <h2 id="privacy-heading">Privacy</h2>
+      <h2 id="privacy-heading">{t('privacyHeading')}</h2>
       <label class="check">
         <input type="checkbox" checked={shown} onChange={(event) => void toggle(event)} aria-describedby="keep-signed-in-hint" />
-        Keep me signed in after the browser closes
+        {t('keepSignedIn')}
       </label>
       <p id="keep-signed-in-hint" class="hint check-hint">
-        When this is off, the token is kept only in memory and is gone when the browser closes, so you sign in again
-        next time. Reminders and settings stay either way.
+        {t('keepSignedInHint')}
       </p>
       <OutcomeMessage outcome={outcome.at('keep')} />
     </section>

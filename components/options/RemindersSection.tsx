@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { sendIntent, type IntentResult } from '../../lib/messages';
 import type { ReminderSettings } from '../../lib/stored-state';
 import { AddLeadTimeForm } from './AddLeadTimeForm';
@@ -34,7 +35,7 @@ export function RemindersSection({ reminders }: { reminders: ReminderSettings })
     const enabled = event.currentTarget.checked;
     if (enabled && current().leadTimesMs.length === 0) {
       event.currentTarget.checked = false;
-      outcome.failed('enabled', 'Add at least one reminder time below before turning notifications on.');
+      outcome.failed('enabled', t('remindersNeedOneFirst'));
       return;
     }
     setEnabledShown(enabled);
@@ -52,13 +53,13 @@ export function RemindersSection({ reminders }: { reminders: ReminderSettings })
     const { enabled, leadTimesMs } = current();
     const next = leadTimesMs.filter((lead) => lead !== ms);
     if (enabled && next.length === 0) {
-      outcome.failed('list', 'Keep at least one reminder, or first turn off “Show reminders as notifications”.');
+      outcome.failed('list', t('remindersKeepOne'));
       return;
     }
     outcome.clear();
     const result = await save({ leadTimesMs: next });
     if (result.ok) {
-      outcome.saved('list', `Saved: no reminder ${leadTimeWords(ms)}.`);
+      outcome.saved('list', t('remindersRemoved', leadTimeWords(ms)));
       // The button just pressed is gone: keep keyboard focus in the list's neighbourhood.
       listHeading.current?.focus();
     } else {
@@ -69,18 +70,16 @@ export function RemindersSection({ reminders }: { reminders: ReminderSettings })
   const leadTimes = [...reminders.leadTimesMs].sort((a, b) => b - a);
   return (
     <section class="card" aria-labelledby="reminders-heading">
-      <h2 id="reminders-heading">Reminders</h2>
-      <p class="hint section-intro">
-        Reminders come as notifications before the current token or a tracked token expires.
-      </p>
+      <h2 id="reminders-heading">{t('remindersHeading')}</h2>
+      <p class="hint section-intro">{t('remindersIntro')}</p>
       <label class="check">
         <input type="checkbox" checked={enabledShown} onChange={(event) => void toggle(event)} />
-        Show reminders as notifications
+        {t('remindersEnabled')}
       </label>
       <OutcomeMessage outcome={outcome.at('enabled')} />
 
       <h3 id="lead-times-heading" ref={listHeading} tabIndex={-1}>
-        Reminder times
+        {t('remindersTimesHeading')}
       </h3>
       {leadTimes.length > 0 ? (
         <ul class="item-list" aria-labelledby="lead-times-heading">
@@ -89,18 +88,18 @@ export function RemindersSection({ reminders }: { reminders: ReminderSettings })
               <span class="item-title">{leadTimeLabel(ms)}</span>
               <span class="item-actions">
                 {/* Not "Remove": that name belongs to removing the current token (UI contract). */}
-                <button type="button" aria-label={`Delete reminder ${leadTimeWords(ms)}`} onClick={() => void remove(ms)}>
-                  Delete
+                <button type="button" aria-label={t('remindersDeleteOne', leadTimeWords(ms))} onClick={() => void remove(ms)}>
+                  {t('deleteButton')}
                 </button>
               </span>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="empty">No reminder times. Add one below to get notifications.</p>
+        <p class="empty">{t('remindersNone')}</p>
       )}
       <OutcomeMessage outcome={outcome.at('list')} />
-      <p class="hint">The badge turns amber at the longest reminder of 7 days or less, and red under 1 day.</p>
+      <p class="hint">{t('remindersBadgeColours')}</p>
 
       <AddLeadTimeForm leadTimesMs={reminders.leadTimesMs} save={(leadTimesMs) => save({ leadTimesMs })} />
       <RevocationRepeatField

@@ -1,5 +1,6 @@
 import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api-origins';
 import { formatDate } from '../../lib/expiry-wording';
+import { t } from '../../lib/i18n';
 import { revocationWording } from '../../lib/revocation';
 import type { RevocationReminderRecord } from '../../lib/stored-state';
 import { ExternalLink } from '../ExternalLink';
@@ -18,16 +19,16 @@ export function RevocationItem({ reminder, onConfirmed }: { reminder: Revocation
   return (
     <li class="item item-stacked">
       <p class="item-title">{revocationWording(reminder)}</p>
-      <p class="item-meta">Removed from this browser on {formatDate(reminder.removedAt)}.</p>
+      <p class="item-meta">{t('revocationRemovedOn', formatDate(reminder.removedAt))}</p>
       <div class="actions">
-        <ExternalLink href={PERSONAL_ACCESS_TOKENS_URL}>Open the TelemetryDeck dashboard</ExternalLink>
+        <ExternalLink href={PERSONAL_ACCESS_TOKENS_URL}>{t('openDashboard')}</ExternalLink>
         <button
           type="button"
-          aria-label={`I revoked it: ‘${reminder.name}’ (…${reminder.last4})`}
+          aria-label={t('revokedItNamed', reminder.name, reminder.last4)}
           disabled={outcome.busy !== null}
           onClick={() => void confirm()}
         >
-          I revoked it
+          {t('revokedIt')}
         </button>
       </div>
       <OutcomeMessage outcome={outcome.at('confirm')?.kind === 'error' ? outcome.at('confirm') : null} />

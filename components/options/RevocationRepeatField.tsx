@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DAY_MS } from '../../lib/dates';
+import { t } from '../../lib/i18n';
 import type { IntentResult } from '../../lib/messages';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
@@ -28,7 +29,7 @@ export function RevocationRepeatField({
     if (busy) return;
     const count = Number(days.trim());
     if (!days.trim() || !Number.isInteger(count) || count < MIN_DAYS || count > MAX_DAYS) {
-      outcome.failed('repeat', `Choose a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}.`);
+      outcome.failed('repeat', t('repeatRange', MIN_DAYS, MAX_DAYS));
       return;
     }
     const ms = count * DAY_MS;
@@ -53,7 +54,7 @@ export function RevocationRepeatField({
         void commit();
       }}
     >
-      <label for="revocation-repeat">Repeat revocation reminders every (days)</label>
+      <label for="revocation-repeat">{t('repeatLabel')}</label>
       <input
         id="revocation-repeat"
         class="input-short"
@@ -69,7 +70,7 @@ export function RevocationRepeatField({
         aria-describedby="revocation-repeat-hint"
       />
       <p id="revocation-repeat-hint" class="hint">
-        From 1 to 30 days. A removed token is brought up again at this interval until you confirm you revoked it.
+        {t('repeatHint')}
       </p>
       <OutcomeMessage outcome={outcome.at('repeat')} />
     </form>

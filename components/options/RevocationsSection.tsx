@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { RevocationReminderRecord } from '../../lib/stored-state';
 import { RevocationItem } from './RevocationItem';
 
@@ -10,23 +11,20 @@ export function RevocationsSection({ revocations }: { revocations: RevocationRem
 
   // A confirmed item leaves the list with the button that was pressed: say so, and keep focus nearby.
   function onConfirmed(name: string) {
-    setAnnouncement(`Done: ‘${name}’ is off the list.`);
+    setAnnouncement(t('revocationsDone', name));
     heading.current?.focus();
   }
 
   return (
     <section class="card" aria-labelledby="revocations-heading">
       <h2 id="revocations-heading" ref={heading} tabIndex={-1}>
-        Tokens to revoke
+        {t('revocationsHeading')}
       </h2>
       {pending.length === 0 ? (
-        <p class="empty">Removed personal access tokens show up here until you confirm you revoked them.</p>
+        <p class="empty">{t('revocationsNone')}</p>
       ) : (
         <>
-          <p class="hint section-intro">
-            Removing a personal access token from this browser does not revoke it: it keeps working until you revoke it
-            in the TelemetryDeck dashboard.
-          </p>
+          <p class="hint section-intro">{t('revocationsIntro')}</p>
           <ul class="item-list" aria-labelledby="revocations-heading">
             {pending.map((reminder) => (
               <RevocationItem key={reminder.id} reminder={reminder} onConfirmed={onConfirmed} />

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { dateInputFromExpiry } from '../../lib/pat-expiry';
 
 /** The two things known about a tracked token: a name and the day it expires. Never the token itself. */
@@ -23,7 +24,7 @@ export function TrackedTokenFields({
   return (
     <div class="field-row">
       <div class="field">
-        <label for={`${idPrefix}-name`}>Token name</label>
+        <label for={`${idPrefix}-name`}>{t('tokenNameLabel')}</label>
         <input
           id={`${idPrefix}-name`}
           ref={nameRef}
@@ -31,13 +32,13 @@ export function TrackedTokenFields({
           maxLength={200}
           value={name}
           onInput={(event) => onName(event.currentTarget.value)}
-          placeholder="e.g. CI export script"
+          placeholder={t('trackedNamePlaceholder')}
           autocomplete="off"
           aria-invalid={invalid}
         />
       </div>
       <div class="field field-date">
-        <label for={`${idPrefix}-expiry`}>Expires on</label>
+        <label for={`${idPrefix}-expiry`}>{t('expiresOnLabel')}</label>
         <input
           id={`${idPrefix}-expiry`}
           type="date"

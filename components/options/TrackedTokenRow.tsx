@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describeExpiry, formatDate } from '../../lib/expiry-wording';
+import { t } from '../../lib/i18n';
 import { dateInputFromExpiry } from '../../lib/pat-expiry';
 import type { TrackedToken } from '../../lib/stored-state';
 import { OutcomeMessage } from './OutcomeMessage';
@@ -58,7 +59,7 @@ export function TrackedTokenRow({ token, now, onDeleted }: { token: TrackedToken
   if (editing) {
     return (
       <li class="item item-stacked item-editing">
-        <form onSubmit={save} noValidate aria-label={`Edit ${token.name}`}>
+        <form onSubmit={save} noValidate aria-label={t('trackedEditLabel', token.name)}>
           <TrackedTokenFields
             idPrefix={`tracked-${token.id}`}
             name={name}
@@ -72,10 +73,10 @@ export function TrackedTokenRow({ token, now, onDeleted }: { token: TrackedToken
           <OutcomeMessage outcome={outcome.at('edit')} />
           <div class="actions">
             <button type="submit" class="primary" disabled={outcome.busy !== null}>
-              Update
+              {t('trackedUpdate')}
             </button>
             <button type="button" onClick={stopEditing} disabled={outcome.busy !== null}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </form>
@@ -88,7 +89,7 @@ export function TrackedTokenRow({ token, now, onDeleted }: { token: TrackedToken
       <div class="item-main">
         <p class="item-title">
           {token.name}
-          {expired && <span class="pill pill-danger">Expired</span>}
+          {expired && <span class="pill pill-danger">{t('trackedExpiredPill')}</span>}
         </p>
         <p class="item-meta">
           <span class={expired ? 'danger' : undefined}>{describeExpiry(token.expiresAt, now)}</span> · {formatDate(token.expiresAt)}
@@ -96,17 +97,17 @@ export function TrackedTokenRow({ token, now, onDeleted }: { token: TrackedToken
         <OutcomeMessage outcome={outcome.at('delete') ?? outcome.at('edit')} />
       </div>
       <div class="item-actions">
-        <button type="button" ref={editButton} aria-label={`Edit ${token.name}`} onClick={startEditing}>
-          Edit
+        <button type="button" ref={editButton} aria-label={t('trackedEditLabel', token.name)} onClick={startEditing}>
+          {t('editButton')}
         </button>
         <button
           type="button"
           class="danger"
-          aria-label={`Delete ${token.name}`}
+          aria-label={t('trackedDeleteLabel', token.name)}
           disabled={outcome.busy !== null}
           onClick={() => void remove()}
         >
-          Delete
+          {t('deleteButton')}
         </button>
       </div>
     </li>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { TrackedToken } from '../../lib/stored-state';
 import { AddTrackedTokenForm } from './AddTrackedTokenForm';
 import { TrackedTokenRow } from './TrackedTokenRow';
@@ -11,27 +12,24 @@ export function TrackedTokensSection({ tracked, now }: { tracked: TrackedToken[]
 
   // A deleted row takes its focused button with it: say so, and put focus back at the section.
   function onDeleted(name: string) {
-    setAnnouncement(`Deleted “${name}”.`);
+    setAnnouncement(t('trackedDeleted', name));
     heading.current?.focus();
   }
 
   return (
     <section class="card" aria-labelledby="tracked-heading">
       <h2 id="tracked-heading" ref={heading} tabIndex={-1}>
-        Tracked tokens
+        {t('trackedHeading')}
       </h2>
-      <p class="hint section-intro">
-        Personal access tokens you use elsewhere, such as in a CI script, so you are reminded before they expire. Only
-        a name and an expiry date are kept: the token itself is never asked for or stored.
-      </p>
+      <p class="hint section-intro">{t('trackedIntro')}</p>
       {sorted.length > 0 ? (
-        <ul class="item-list" aria-label="Tracked tokens, first to expire on top">
+        <ul class="item-list" aria-label={t('trackedListLabel')}>
           {sorted.map((token) => (
             <TrackedTokenRow key={token.id} token={token} now={now} onDeleted={onDeleted} />
           ))}
         </ul>
       ) : (
-        <p class="empty">No tracked tokens yet.</p>
+        <p class="empty">{t('trackedNone')}</p>
       )}
       {announcement && (
         <p role="status" class="saved">

@@ -1,8 +1,9 @@
+import { t } from '../../lib/i18n';
 import { formatLeadTime } from '../../lib/reminder-schedule';
 
 /** "7 days before expiry" / "at expiry": the words for one reminder time, inside a sentence. */
 export function leadTimeWords(ms: number): string {
-  return ms === 0 ? 'at expiry' : `${formatLeadTime(ms)} before expiry`;
+  return ms === 0 ? t('leadAtExpiry') : t('leadBeforeExpiry', formatLeadTime(ms));
 }
 
 /** The same, starting a line: "7 days before expiry" / "At expiry". */

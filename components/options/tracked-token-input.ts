@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput } from '../../lib/pat-expiry';
 
 export type TrackedTokenInput = { ok: true; name: string; expiresAt: number } | { ok: false; message: string };
@@ -8,14 +9,14 @@ export type TrackedTokenInput = { ok: true; name: string; expiresAt: number } | 
  */
 export function checkTrackedTokenInput(name: string, date: string, now: number, storedExpiresAt?: number): TrackedTokenInput {
   const trimmed = name.trim();
-  if (!trimmed) return { ok: false, message: 'Give the token a name, such as “CI export script”.' };
-  if (trimmed.length > 200) return { ok: false, message: 'Keep the name under 200 characters.' };
-  if (!date) return { ok: false, message: 'Pick the day the token expires.' };
+  if (!trimmed) return { ok: false, message: t('trackedNameMissing') };
+  if (trimmed.length > 200) return { ok: false, message: t('trackedNameTooLong') };
+  if (!date) return { ok: false, message: t('trackedDateMissing') };
   if (storedExpiresAt !== undefined && date === dateInputFromExpiry(storedExpiresAt)) {
     return { ok: true, name: trimmed, expiresAt: storedExpiresAt };
   }
   const expiresAt = expiryFromDateInput(date);
-  if (expiresAt === null) return { ok: false, message: 'That expiry date is not a valid date.' };
+  if (expiresAt === null) return { ok: false, message: t('dateInvalid') };
   const checked = checkPatExpiry(expiresAt, now);
   if (!checked.ok) return { ok: false, message: checked.message };
   return { ok: true, name: trimmed, expiresAt };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { sendIntent, type Intent } from '../../lib/messages';
 
 /** What the last change in a section came to, and which control caused it, so the message sits beside that control. */
@@ -21,7 +22,7 @@ export function useOutcome<S extends string>() {
     return () => clearTimeout(timer);
   }, [outcome]);
 
-  const saved = (source: S, text = 'Saved.') => setOutcome({ source, kind: 'saved', text });
+  const saved = (source: S, text = t('saved')) => setOutcome({ source, kind: 'saved', text });
   const failed = (source: S, text: string) => setOutcome({ source, kind: 'error', text });
 
   /** Sends one intent on behalf of a control; reports "Saved." or the background's error beside it. */

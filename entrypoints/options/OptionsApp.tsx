@@ -3,6 +3,7 @@ import { AppsPreferencesSection } from '../../components/options/AppsPreferences
 import { ConnectionSection } from '../../components/options/ConnectionSection';
 import { CurrentTokenSection } from '../../components/options/CurrentTokenSection';
 import { ForgetEverythingSection } from '../../components/options/ForgetEverythingSection';
+import { KeyboardShortcutSection } from '../../components/options/KeyboardShortcutSection';
 import { PrivacySection } from '../../components/options/PrivacySection';
 import { RemindersSection } from '../../components/options/RemindersSection';
 import { RevocationsSection } from '../../components/options/RevocationsSection';
@@ -31,6 +32,7 @@ export function OptionsApp({ initial }: { initial: Snapshot }) {
       />
       <ConnectionSection apiOrigin={settings.apiOrigin} signedIn={tokenState !== null} />
       <PrivacySection keepSignedIn={settings.keepSignedIn} />
+      <KeyboardShortcutSection />
       <ForgetEverythingSection />
     </main>
   );

@@ -1,7 +1,9 @@
 import { render } from 'preact';
+import { localizeDocument } from '../../components/localize-document';
 import { readSnapshot } from '../../lib/screen-snapshot';
 import '../../components/theme.css';
 import '../../components/options.css';
 import { OptionsApp } from './OptionsApp';
 
+localizeDocument('optionsTitle');
 void readSnapshot().then((snapshot) => render(<OptionsApp initial={snapshot} />, document.getElementById('app')!));

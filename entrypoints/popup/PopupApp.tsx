@@ -4,7 +4,7 @@ import { Header } from '../../components/Header';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
 import { sendIntent } from '../../lib/messages';
 import type { Snapshot } from '../../lib/storage';
-import { DISCARDED_NOTICE } from '../../lib/storage-keys';
+import { discardedNotice } from '../../lib/storage-keys';
 import { useView } from './popup-views';
 
 export function PopupApp({ initial }: { initial: Snapshot }) {
@@ -14,7 +14,7 @@ export function PopupApp({ initial }: { initial: Snapshot }) {
   const { tokenState } = snapshot;
   const signedInView = useView('signedIn', tokenState !== null);
   const signInView = useView('signIn', tokenState === null);
-  const notice = snapshot.notice?.message ?? (snapshot.discarded ? DISCARDED_NOTICE : null);
+  const notice = snapshot.notice?.message ?? (snapshot.discarded ? discardedNotice() : null);
 
   return (
     <main>

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { localizeDocument } from '../../components/localize-document';
 import { hintedView } from '../../lib/popup-hint';
 import { readSnapshot } from '../../lib/screen-snapshot';
 import '../../components/theme.css';
@@ -8,6 +9,7 @@ import { loadView } from './popup-views';
 // Paint what is stored in the first frame: one storage read and the code of the state it holds; no
 // network, no waiting for the worker.
 const stored = readSnapshot();
+localizeDocument('extName');
 // The view the toolbar button's URL names loads while storage is read (lib/popup-hint.ts).
 const hinted = hintedView(location.hash);
 if (hinted) void loadView(hinted);

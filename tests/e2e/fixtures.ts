@@ -82,8 +82,10 @@ interface LeakLog {
   pages: PageSnapshot[];
 }
 
-function launchArgs(extensionDir: string, profileDir: string): string[] {
+function launchArgs(extensionDir: string, profileDir: string, language: string | undefined): string[] {
   return [
+    // The browser's language, which the extension's messages follow (English when not given).
+    ...(language ? [`--lang=${language}`] : []),
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
@@ -160,6 +162,7 @@ class ChromiumWithExtension implements ExtensionHandle {
     private readonly profileDir: string,
     private readonly extensionDir: string,
     private readonly log: LeakLog,
+    private readonly language: string | undefined,
   ) {}
 
   get context(): BrowserContext {
@@ -188,7 +191,8 @@ class ChromiumWithExtension implements ExtensionHandle {
     const context = await chromium.launchPersistentContext(this.profileDir, {
       executablePath: chromiumExecutable(),
       headless: true,
-      args: launchArgs(this.extensionDir, this.profileDir),
+      ...(this.language ? { locale: this.language } : {}),
+      args: launchArgs(this.extensionDir, this.profileDir, this.language),
     });
     this.currentContext = context;
     context.on('page', (page) => this.watchPage(page));
@@ -398,6 +402,8 @@ class ChromiumWithExtension implements ExtensionHandle {
 }
 
 interface TestFixtures {
+  /** The browser's language, such as `de` (`test.use({ uiLanguage: 'de' })`); English when not given. */
+  uiLanguage: string | undefined;
   /** The worker's fake TelemetryDeck, reset before this test. */
   server: FakeServer;
   /** A fresh Chromium user-data directory, removed after the test. */
@@ -417,6 +423,8 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  uiLanguage: [undefined, { option: true }],
+
   workerServer: [
     async ({}, use) => {
       let server: FakeServer;
@@ -491,8 +499,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  extension: async ({ extensionDir, profile, leakLog }, use) => {
-    const extension = new ChromiumWithExtension(profile, extensionDir, leakLog);
+  extension: async ({ extensionDir, profile, leakLog, uiLanguage }, use) => {
+    const extension = new ChromiumWithExtension(profile, extensionDir, leakLog, uiLanguage);
     try {
       await extension.launch();
       await use(extension);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { QUERIES_NEED_PAID_PLAN } from '../../lib/apps-errors';
 import { APPS_REFRESH_INTERVAL_MS, appsPreferencesKey } from '../../lib/apps-refresh-policy';
 import { createAppsService } from '../../lib/apps-service';
 import { createIntentRouter } from '../../lib/intent-router';
@@ -104,7 +103,7 @@ describe('refreshing the apps', () => {
     const { route } = await signedIn();
     server.fault({ path: '/api/v4/query/tql', status: 403, times: Infinity });
     await route({ type: 'refreshApps', reason: 'user' });
-    expect((await readSnapshot()).apps!.organizations[0]!.error!.message).toBe(QUERIES_NEED_PAID_PLAN);
+    expect((await readSnapshot()).apps!.organizations[0]!.error!.message).toBe('TelemetryDeck refused the numbers: queries need a paid TelemetryDeck plan.');
   });
 
   it('keeps the last organizations when the list fails, and backs off', async () => {

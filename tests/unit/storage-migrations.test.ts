@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readCredential, readSnapshot, repairStorage } from '../../lib/storage';
-import { CURRENT_SCHEMA_VERSION, DISCARDED_NOTICE, STORAGE_KEYS } from '../../lib/stored-state';
+import { discardedNotice } from '../../lib/storage-keys';
+import { CURRENT_SCHEMA_VERSION, STORAGE_KEYS } from '../../lib/stored-state';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/storage');
 const NOW = Date.UTC(2026, 10, 22, 9);
@@ -27,7 +28,7 @@ describe('a fixture for every schema version migrates, never discarded', () => {
     await repairStorage(NOW);
     const snapshot = await readSnapshot();
     expect(snapshot.discarded).toBe(false);
-    expect(snapshot.notice?.message).not.toBe(DISCARDED_NOTICE);
+    expect(snapshot.notice?.message).not.toBe(discardedNotice());
     expect(snapshot.tokenState?.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(snapshot.tokenState?.account?.email).toBe('ada@example.com');
     expect((await readCredential())?.token).toBe((stored.credential as { token: string }).token);
@@ -75,7 +76,7 @@ describe('garbage under any stored key', () => {
         expect(snapshot.tokenState).toBeNull();
         expect(await readCredential()).toBeNull();
       }
-      if (key !== 'notice') expect(snapshot.notice?.message).toBe(DISCARDED_NOTICE);
+      if (key !== 'notice') expect(snapshot.notice?.message).toBe(discardedNotice());
     });
   }
 });

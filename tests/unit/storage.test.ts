@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SESSION_ENDED_NOTICE, readCredential, readSnapshot, repairStorage, snapshotFromRaw } from '../../lib/storage';
-import { DISCARDED_NOTICE, parseStored, tokenStateSchema } from '../../lib/stored-state';
+import { discardedNotice } from '../../lib/storage-keys';
+import { readCredential, sessionEndedNotice, readSnapshot, repairStorage, snapshotFromRaw } from '../../lib/storage';
+import { parseStored, tokenStateSchema } from '../../lib/stored-state';
 import { NOW, signedInState } from './state-fixtures';
 
 const CREDENTIAL = { schemaVersion: 1, token: 'tdpat_SECRETsecret1234' };
@@ -50,7 +51,7 @@ describe('repairStorage', () => {
     expect(stored.credential).toBeUndefined();
     expect(stored.tokenState).toBeUndefined();
     expect(stored.settings).toEqual({ schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com' });
-    expect(stored.notice).toEqual({ message: DISCARDED_NOTICE, at: NOW });
+    expect(stored.notice).toEqual({ message: discardedNotice(), at: NOW });
   });
 
   it('never leaves half a sign-in behind', async () => {
@@ -77,7 +78,7 @@ describe('repairStorage', () => {
     await repairStorage(NOW);
     const snapshot = await readSnapshot();
     expect(snapshot.tokenState).toBeNull();
-    expect(snapshot.notice?.message).toBe(SESSION_ENDED_NOTICE);
+    expect(snapshot.notice?.message).toBe(sessionEndedNotice());
     expect(snapshot.settings.keepSignedIn).toBe(false);
   });
 

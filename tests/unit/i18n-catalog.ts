@@ -1,0 +1,29 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface CatalogEntry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+export type Catalog = Record<string, CatalogEntry>;
+
+export const LOCALES_DIR = join(import.meta.dirname, '../../public/_locales');
+
+export const LANGUAGES = readdirSync(LOCALES_DIR).sort();
+
+export function readCatalog(language: string): Catalog {
+  return JSON.parse(readFileSync(join(LOCALES_DIR, language, 'messages.json'), 'utf8'));
+}
+
+/**
+ * `i18n.getMessage` as the browsers implement it: keys are case-insensitive, `$name$` takes its
+ * placeholder's content, then `$1`…`$9` take the substitutions and `$$` is a dollar sign.
+ */
+export function messageFrom(catalog: Catalog, key: string, substitutions: readonly string[] = []): string {
+  const entry = Object.entries(catalog).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1];
+  if (!entry) return '';
+  const placeholders = Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content]));
+  const named = entry.message.replace(/\$([a-z0-9_@]+)\$/gi, (whole, name: string) => placeholders[name.toLowerCase()] ?? whole);
+  return named.replace(/\$(\$|[1-9])/g, (_whole, which: string) => (which === '$' ? '$' : (substitutions[Number(which) - 1] ?? '')));
+}

@@ -1,0 +1,17 @@
+import { resetUiLocale } from '../../lib/i18n';
+import { messageFrom, readCatalog, type Catalog } from './i18n-catalog';
+
+/** The language the fake browser answers `i18n.getMessage` in: English unless a test switches. */
+const catalogs = new Map<string, Catalog>();
+let language = 'en';
+
+export function useLanguage(next: string): void {
+  language = next;
+  resetUiLocale();
+}
+
+export function getMessage(key: string, substitutions?: string | string[]): string {
+  if (!catalogs.has(language)) catalogs.set(language, readCatalog(language));
+  const list = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  return messageFrom(catalogs.get(language)!, key, list);
+}
