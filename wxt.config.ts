@@ -37,7 +37,9 @@ const BENCH_BLANK_PAGE = { absoluteSrc: resolve(import.meta.dirname, 'scripts/be
 
 export default defineConfig({
   outDir: process.env.WXT_OUT_DIR || '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // No webextension-polyfill: Chrome's MV3 APIs and Firefox's `browser` both return promises, so
+  // `wxt/browser` is the browser's own API. The polyfill would change nothing in either and cost 2.7 kB
+  // gzipped of the background's 20 kB budget.
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       if (isBenchBuild) files.push(BENCH_BLANK_PAGE);

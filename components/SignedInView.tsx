@@ -3,7 +3,7 @@ import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
 import { t } from '../lib/i18n';
 import { isNoAnswer, sendIntent } from '../lib/messages';
 import { isStale } from '../lib/refresh-policy';
-import { browser } from '../lib/screen-browser';
+import { browser } from 'wxt/browser';
 import type { AppsPreferences, AppsState, TokenState } from '../lib/stored-state';
 import { AccountCard } from './AccountCard';
 import { AppsSection, type AppsRefreshRequest } from './apps/AppsSection';

@@ -1,7 +1,7 @@
 import { t, uiLocale, type MessageKey } from '../lib/i18n';
 
 /** The page's language and title follow the browser's, as its words do (screen readers read by `lang`). */
-export function localizeDocument(title: MessageKey): void {
+export function localizeDocument(title?: MessageKey): void {
   document.documentElement.lang = uiLocale();
-  document.title = t(title);
+  if (title) document.title = t(title);
 }

@@ -89,8 +89,9 @@ export const organizationsSchema = z.pipe(
  */
 const tqlRowSchema = z.looseObject({
   timestamp: optionalServerDate,
-  result: lenient(z.record(z.string(), z.unknown())),
-  event: lenient(z.record(z.string(), z.unknown())),
+  // Any object: the values are read one by one, where each is used.
+  result: lenient(z.looseObject({})),
+  event: lenient(z.looseObject({})),
 });
 
 export interface TqlRow {

@@ -1,35 +1,18 @@
 /** Numbers in the user's locale: whole below ten thousand ("1,234"), compact above ("35.2K", "1,2 Mio."). */
 
 const COMPACT_FROM = 10_000;
-const formatters = new Map<string, Intl.NumberFormat>();
 
-function formatter(locale: string | undefined, kind: 'whole' | 'compact' | 'percent'): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${kind}`;
-  let format = formatters.get(key);
-  if (!format) {
-    const options: Intl.NumberFormatOptions =
-      kind === 'whole'
-        ? { maximumFractionDigits: 0 }
-        : kind === 'compact'
-          ? { notation: 'compact', maximumFractionDigits: 1 }
-          : { style: 'percent', maximumFractionDigits: 1 };
-    format = new Intl.NumberFormat(locale, options);
-    formatters.set(key, format);
-  }
-  return format;
-}
-
+// A popup shows a few dozen numbers: a new formatter each time costs less than the code to cache them.
 export function formatCount(value: number, locale?: string): string {
   const whole = Number.isFinite(value) ? Math.round(value) : 0;
-  return formatter(locale, Math.abs(whole) < COMPACT_FROM ? 'whole' : 'compact').format(whole);
+  const compact = Math.abs(whole) >= COMPACT_FROM;
+  return new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }).format(whole);
 }
 
 /** `Users` is an estimate (a float): shown rounded to a whole person. */
-export function formatEstimate(value: number, locale?: string): string {
-  return formatCount(value, locale);
-}
+export const formatEstimate = formatCount;
 
 /** A fraction as a percentage: 0.109 → "10.9%" ("10,9 %" in German). */
 export function formatPercent(fraction: number, locale?: string): string {
-  return formatter(locale, 'percent').format(Number.isFinite(fraction) ? fraction : 0);
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(Number.isFinite(fraction) ? fraction : 0);
 }

@@ -9,7 +9,7 @@ function wholeUnits(ms: number): { value: number; unit: Intl.RelativeTimeFormatU
 }
 
 function relative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
-  return new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' }).format(value, unit);
+  return new Intl.RelativeTimeFormat(uiLocale()).format(value, unit);
 }
 
 /** "Expires in 5 days" / "Expired 2 hours ago" / "No expiry date recorded". */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { integer } from './lean-schemas';
 import { t } from './i18n';
 import { noAnswer, type IntentResult } from './intent-result';
 
@@ -14,7 +15,7 @@ export const intentSchema = z.union([
     type: z.literal('signInWithToken'),
     token: z.string().check(z.maxLength(1_000_000)),
     name: z.optional(z.string().check(z.maxLength(200))),
-    expiresAt: z.optional(z.nullable(z.int().check(z.nonnegative()))),
+    expiresAt: z.optional(z.nullable(integer().check(z.nonnegative()))),
   }),
   z.strictObject({
     type: z.literal('signInWithPassword'),
@@ -26,20 +27,20 @@ export const intentSchema = z.union([
   z.strictObject({
     type: z.literal('setTokenDetails'),
     name: z.optional(z.string().check(z.maxLength(200))),
-    expiresAt: z.optional(z.nullable(z.int().check(z.nonnegative()))),
+    expiresAt: z.optional(z.nullable(integer().check(z.nonnegative()))),
   }),
   z.strictObject({
     type: z.literal('setReminderSettings'),
     enabled: z.boolean(),
-    leadTimesMs: z.array(z.int()).check(z.maxLength(20)),
-    revocationRepeatMs: z.int(),
+    leadTimesMs: z.array(integer()).check(z.maxLength(20)),
+    revocationRepeatMs: integer(),
   }),
-  z.strictObject({ type: z.literal('addTrackedToken'), name: z.string().check(z.maxLength(10_000)), expiresAt: z.int() }),
+  z.strictObject({ type: z.literal('addTrackedToken'), name: z.string().check(z.maxLength(10_000)), expiresAt: integer() }),
   z.strictObject({
     type: z.literal('updateTrackedToken'),
     id: z.string().check(z.maxLength(100)),
     name: z.string().check(z.maxLength(10_000)),
-    expiresAt: z.int(),
+    expiresAt: integer(),
   }),
   z.strictObject({ type: z.literal('deleteTrackedToken'), id: z.string().check(z.maxLength(100)) }),
   z.strictObject({ type: z.literal('confirmRevoked'), id: z.string().check(z.maxLength(100)) }),

@@ -1,6 +1,6 @@
 import type { Intent } from './intent-receiver';
 import { noAnswer, type IntentResult } from './intent-result';
-import { browser } from './screen-browser';
+import { browser } from 'wxt/browser';
 
 /**
  * The one door from the screens to the background: intents, validated with zod on receipt by the

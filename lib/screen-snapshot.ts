@@ -1,5 +1,5 @@
 import { BUILD_API_ORIGIN } from './build-config';
-import { browser } from './screen-browser';
+import { browser } from 'wxt/browser';
 import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './snapshot-guards';
 import { SNAPSHOT_KEYS, STORAGE_KEYS } from './storage-keys';
 import type { Snapshot } from './storage';

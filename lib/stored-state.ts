@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { integer, recordOf } from './lean-schemas';
 import { DEFAULT_APPS_PREFERENCES, DEFAULT_LEAD_TIMES_MS, DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } from './stored-defaults';
 import { STORAGE_KEYS } from './storage-keys';
 
@@ -21,7 +22,7 @@ export {
  */
 export const CURRENT_SCHEMA_VERSION = 1;
 
-const epochMs = z.int().check(z.nonnegative());
+const epochMs = integer().check(z.nonnegative());
 
 export const credentialSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -85,7 +86,7 @@ export const checkSchema = z.strictObject({
   error: z.nullable(storedErrorSchema),
   /** The server's `Retry-After`, and back-off after repeated failures, for automatic checks. */
   retryNotBefore: z.optional(epochMs),
-  consecutiveFailures: z.optional(z.int().check(z.nonnegative())),
+  consecutiveFailures: z.optional(integer().check(z.nonnegative())),
 });
 export type Check = z.infer<typeof checkSchema>;
 
@@ -100,8 +101,8 @@ export type TokenState = z.infer<typeof tokenStateSchema>;
 export const reminderSettingsSchema = z.strictObject({
   enabled: z.boolean(),
   /** Before expiry; 0 is "at expiry". */
-  leadTimesMs: z.array(z.int().check(z.nonnegative())).check(z.maxLength(20)),
-  revocationRepeatMs: z.int().check(z.positive()),
+  leadTimesMs: z.array(integer().check(z.nonnegative())).check(z.maxLength(20)),
+  revocationRepeatMs: integer().check(z.positive()),
 });
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 
@@ -125,7 +126,7 @@ export const settingsSchema = z.strictObject({
     revocationRepeatMs: DEFAULT_REVOCATION_REPEAT_MS,
   }),
   /** How often the worker checks that TelemetryDeck still accepts the token. */
-  revalidateEveryMs: z._default(z.int().check(z.gte(15 * 60_000)), DEFAULT_REVALIDATE_EVERY_MS),
+  revalidateEveryMs: z._default(integer().check(z.gte(15 * 60_000)), DEFAULT_REVALIDATE_EVERY_MS),
   apps: z._default(appsPreferencesSchema, DEFAULT_APPS_PREFERENCES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -152,8 +153,8 @@ export const revocationReminderSchema = z.strictObject({
 export type RevocationReminderRecord = z.infer<typeof revocationReminderSchema>;
 
 export const reminderLogSchema = z.strictObject({
-  sent: z.record(z.string(), epochMs),
-  snoozed: z.record(z.string(), epochMs),
+  sent: recordOf(epochMs),
+  snoozed: recordOf(epochMs),
 });
 
 export const remindersSchema = z.strictObject({
@@ -183,7 +184,7 @@ export type AppStats = z.infer<typeof appStatsSchema>;
 export const organizationStatsSchema = z.strictObject({
   fetchedAt: epochMs,
   excludesTestMode: z.boolean(),
-  byApp: z.record(z.string(), appStatsSchema),
+  byApp: recordOf(appStatsSchema),
 });
 export type OrganizationStats = z.infer<typeof organizationStatsSchema>;
 
@@ -216,7 +217,7 @@ export const appsStateSchema = z.strictObject({
   /** The organization list's last failure; null after a success. */
   error: z.nullable(storedErrorSchema),
   retryNotBefore: z.optional(epochMs),
-  consecutiveFailures: z.optional(z.int().check(z.nonnegative())),
+  consecutiveFailures: z.optional(integer().check(z.nonnegative())),
   organizations: z.array(storedOrganizationSchema).check(z.maxLength(100)),
 });
 export type AppsState = z.infer<typeof appsStateSchema>;

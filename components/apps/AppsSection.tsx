@@ -4,7 +4,7 @@ import { selectShownApps } from '../../lib/apps-selection';
 import { describeAge } from '../../lib/expiry-wording';
 import { t, uiLocale } from '../../lib/i18n';
 import { isNoAnswer, sendIntent } from '../../lib/messages';
-import { browser } from '../../lib/screen-browser';
+import { browser } from 'wxt/browser';
 import type { AppsPreferences, AppsState, TokenState } from '../../lib/stored-state';
 import { Alert } from '../Alert';
 import { OrganizationApps } from './OrganizationApps';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { browser } from '../../lib/screen-browser';
+import { browser } from 'wxt/browser';
 import { SLOT, Slotted } from '../Slotted';
 
 /** The command that opens the popup, as the manifest names it. */

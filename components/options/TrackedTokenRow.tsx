@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeExpiry, formatDate } from '../../lib/expiry-wording';
 import { t } from '../../lib/i18n';
 import { dateInputFromExpiry } from '../../lib/pat-expiry';
@@ -19,7 +19,7 @@ export function TrackedTokenRow({ token, now, onDeleted }: { token: TrackedToken
   const returnFocus = useRef(false);
 
   // Focus follows the row's mode, so a keyboard user lands in the form and back on "Edit" afterwards.
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (editing) nameField.current?.focus();
     else if (returnFocus.current) editButton.current?.focus();
     returnFocus.current = false;

@@ -9,7 +9,8 @@ import { loadView } from './popup-views';
 // Paint what is stored in the first frame: one storage read and the code of the state it holds; no
 // network, no waiting for the worker.
 const stored = readSnapshot();
-localizeDocument('extName');
+// The popup's title is the product's name, the same in every language.
+localizeDocument();
 // The view the toolbar button's URL names loads while storage is read (lib/popup-hint.ts).
 const hinted = hintedView(location.hash);
 if (hinted) void loadView(hinted);
