@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { BUILD_API_ORIGIN } from './build-config';
 import { t } from './i18n';
+import { revocationReminderFor } from './revocation';
 import { createSerialQueue } from './serial';
 import { SNAPSHOT_KEYS, discardedNotice } from './storage-keys';
 import {
@@ -44,12 +45,15 @@ const serially = createSerialQueue();
 /** Kept in memory by the browser and gone when it closes: where the token lives when "Keep me signed in" is off. */
 const session = () => browser.storage.session;
 
-/** Keeps storage out of reach of content scripts, where the browser lets us say so. */
+/**
+ * Keeps storage out of reach of content scripts, where the browser lets us say so. Firefox has no
+ * `setAccessLevel`; Chrome before 140 has it but refuses it for `storage.local`. Either way the extension
+ * has no content scripts, so this is a second lock, and a refusal must not stop the worker starting.
+ */
 export async function restrictStorageToTrustedContexts(): Promise<void> {
   const area = local() as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
-  if (typeof area.setAccessLevel === 'function') {
-    await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-  }
+  if (typeof area.setAccessLevel !== 'function') return;
+  await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
 }
 
 export function snapshotFromRaw(raw: Record<string, unknown>): Snapshot {
@@ -190,7 +194,14 @@ export async function repairStorage(now: number): Promise<{ repaired: boolean }>
     credential.status === 'absent' && tokenState.status === 'valid' && settings.status === 'valid' && !settings.value.keepSignedIn;
   if (sessionEnded) {
     await local().remove([STORAGE_KEYS.tokenState, STORAGE_KEYS.apps]);
-    await local().set({ [STORAGE_KEYS.notice]: { message: sessionEndedNotice(), at: now } });
+    const toSet: Record<string, unknown> = { [STORAGE_KEYS.notice]: { message: sessionEndedNotice(), at: now } };
+    // The browser forgot the token, but TelemetryDeck did not: a personal access token still needs revoking.
+    const revocation = revocationReminderFor(tokenState.value.token, tokenState.value.check, now, crypto.randomUUID());
+    if (revocation) {
+      const current = reminders.status === 'valid' ? reminders.value : EMPTY_REMINDERS;
+      toSet[STORAGE_KEYS.reminders] = { ...current, revocations: [...current.revocations, revocation] };
+    }
+    await local().set(toSet);
     return { repaired: true };
   }
 

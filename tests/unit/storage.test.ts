@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { discardedNotice } from '../../lib/storage-keys';
-import { readCredential, sessionEndedNotice, readSnapshot, repairStorage, snapshotFromRaw } from '../../lib/storage';
+import { readCredential, readSnapshot, repairStorage, restrictStorageToTrustedContexts, sessionEndedNotice, snapshotFromRaw } from '../../lib/storage';
 import { parseStored, tokenStateSchema } from '../../lib/stored-state';
 import { NOW, signedInState } from './state-fixtures';
 
@@ -80,10 +80,45 @@ describe('repairStorage', () => {
     expect(snapshot.tokenState).toBeNull();
     expect(snapshot.notice?.message).toBe(sessionEndedNotice());
     expect(snapshot.settings.keepSignedIn).toBe(false);
+    // The personal access token still works at TelemetryDeck: the user is reminded to revoke it.
+    expect(snapshot.reminders.revocations).toEqual([expect.objectContaining({ name: 'Unnamed token', last4: 'wxyz', removedAt: NOW, confirmed: false })]);
+  });
+
+  it('keeps no revocation reminder when the session-only token was a signed-in session, which lapses by itself', async () => {
+    const session = signedInState();
+    session.token = { ...session.token, kind: 'session', masked: '…wxyz' };
+    await fakeBrowser.storage.local.set({
+      tokenState: session,
+      settings: { schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
+    });
+    await repairStorage(NOW);
+    expect((await readSnapshot()).reminders.revocations).toEqual([]);
   });
 
   it('does nothing to a healthy store', async () => {
     await fakeBrowser.storage.local.set({ credential: CREDENTIAL, tokenState: signedInState() });
     expect(await repairStorage(NOW)).toEqual({ repaired: false });
+  });
+});
+
+describe('restricting storage to the extension’s own pages', () => {
+  type WithAccessLevel = { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+  const local = fakeBrowser.storage.local as unknown as WithAccessLevel;
+  afterEach(() => {
+    delete local.setAccessLevel;
+  });
+
+  it('asks for trusted contexts only where the browser offers it', async () => {
+    const asked: string[] = [];
+    local.setAccessLevel = async ({ accessLevel }) => void asked.push(accessLevel);
+    await restrictStorageToTrustedContexts();
+    expect(asked).toEqual(['TRUSTED_CONTEXTS']);
+  });
+
+  it('starts anyway where the browser refuses (Chrome before 140, for storage.local) or lacks it (Firefox)', async () => {
+    local.setAccessLevel = () => Promise.reject(new Error('This storage area does not support access levels.'));
+    await expect(restrictStorageToTrustedContexts()).resolves.toBeUndefined();
+    delete local.setAccessLevel;
+    await expect(restrictStorageToTrustedContexts()).resolves.toBeUndefined();
   });
 });
