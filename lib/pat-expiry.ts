@@ -1,4 +1,3 @@
-import { DAY_MS } from './dates';
 import { t } from './i18n';
 
 /** The expiration windows TelemetryDeck's dashboard offers when a personal access token is created. */
@@ -9,8 +8,14 @@ export function expiryWindowLabel(days: number): string {
   return days === 365 ? t('patExpiryInYear') : t('patExpiryInDays', days);
 }
 
-/** No personal access token lives longer than a year; a day of slack covers leap years and time zones. */
-export const MAX_PAT_LIFETIME_MS = 366 * DAY_MS;
+/**
+ * No personal access token lives longer than a year: the latest expiry is the end of the day a calendar
+ * year from today (29 February counts like any day), plus a day for the dashboard's time zone.
+ */
+export function latestPatExpiry(now: number): number {
+  const today = new Date(now);
+  return new Date(today.getFullYear() + 1, today.getMonth(), today.getDate() + 1, 23, 59, 59, 999).getTime();
+}
 
 export type ExpiryCheck = { ok: true; expiresAt: number | null } | { ok: false; message: string };
 
@@ -18,7 +23,7 @@ export function checkPatExpiry(expiresAt: number | null | undefined, now: number
   if (expiresAt === null || expiresAt === undefined) return { ok: true, expiresAt: null };
   if (!Number.isFinite(expiresAt)) return { ok: false, message: t('dateInvalid') };
   if (expiresAt <= now) return { ok: false, message: t('datePassed') };
-  if (expiresAt > now + MAX_PAT_LIFETIME_MS) {
+  if (expiresAt > latestPatExpiry(now)) {
     return { ok: false, message: t('dateTooFar') };
   }
   return { ok: true, expiresAt };

@@ -3,7 +3,7 @@ import { checkCustomOrigin, originPattern } from './api-server';
 import { DAY_MS, HOUR_MS } from './dates';
 import { t } from './i18n';
 import type { Intent, IntentResult } from './messages';
-import { MAX_PAT_LIFETIME_MS } from './pat-expiry';
+import { latestPatExpiry } from './pat-expiry';
 import { revocationNotificationId, validateLeadTimes } from './reminder-schedule';
 import { clearAllStorage, moveCredential, readSnapshot, saveNotice, updateStored } from './storage';
 import type { TrackedToken } from './stored-state';
@@ -36,7 +36,7 @@ function checkTrackedToken(name: string, expiresAt: number, now: number): { ok: 
   if (!trimmed) return { ok: false, message: t('trackedNameMissing') };
   if (trimmed.length > 200) return { ok: false, message: t('trackedNameTooLong') };
   if (!Number.isFinite(expiresAt) || expiresAt <= 0) return { ok: false, message: t('trackedDateMissing') };
-  if (expiresAt > now + MAX_PAT_LIFETIME_MS) {
+  if (expiresAt > latestPatExpiry(now)) {
     return { ok: false, message: t('dateTooFar') };
   }
   return { ok: true, name: trimmed };
