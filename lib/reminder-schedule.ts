@@ -51,7 +51,12 @@ const WEEK_MS = 7 * DAY_MS;
 
 /** Includes the expiry, so a new expiry date gets fresh reminders while a restart never repeats one. */
 export function expiryReminderId(key: string, expiresAt: number, leadMs: number): string {
-  return `expiry:${key}:${expiresAt}:${leadMs}`;
+  return `${expiryRemindersPrefix(key, expiresAt)}${leadMs}`;
+}
+
+/** What the ids of one token's reminders for one expiry date start with. */
+function expiryRemindersPrefix(key: string, expiresAt: number): string {
+  return `expiry:${key}:${expiresAt}:`;
 }
 
 export function revocationNotificationId(reminderId: string): string {
@@ -84,6 +89,23 @@ function expiryRemindersOf(token: RemindableToken, leadTimesMs: readonly number[
   }));
 }
 
+/**
+ * The shortest lead time already sent for this token and expiry, whether or not it is still among the
+ * lead times: nothing older than it is ever sent. Infinity when none was.
+ */
+function mostRecentSentLead(token: RemindableToken, log: ReminderLog): number {
+  if (token.expiresAt === null) return Infinity;
+  const prefix = expiryRemindersPrefix(token.key, token.expiresAt);
+  const leads = Object.keys(log.sent).flatMap((id) => (id.startsWith(prefix) ? [Number(id.slice(prefix.length))] : []));
+  return Math.min(Infinity, ...leads);
+}
+
+/** The reminders of a token that may still be sent: those more recent than any already sent. */
+function sendableRemindersOf(token: RemindableToken, settings: Pick<ReminderSettings, 'leadTimesMs'>, log: ReminderLog): ExpiryReminder[] {
+  const limit = mostRecentSentLead(token, log);
+  return expiryRemindersOf(token, settings.leadTimesMs).filter((reminder) => reminder.leadMs < limit);
+}
+
 /** The first moment an expiry reminder is due, or null once it has been sent. */
 function expiryReminderDueAt(reminder: ExpiryReminder, log: ReminderLog): number | null {
   if (Object.hasOwn(log.sent, reminder.id)) return null;
@@ -98,10 +120,10 @@ function revocationDueAt(reminder: RevocationReminder, repeatMs: number): number
 }
 
 /**
- * What to notify now, and the log to persist. Per token only the most recent due expiry reminder is sent;
- * it settles every older one of that token too (marked sent, snooze dropped), so a late wake-up never
- * sends "30 days left" after "7 days left". Revocation reminders are returned but recorded by the caller
- * with `markRevocationNotified`.
+ * What to notify now, and the log to persist. Per token only the most recent reminder that has come is
+ * sent, and only if it was not sent already; it settles every older one of that token too (marked sent,
+ * snooze dropped), so neither a late wake-up nor a lead time added later ever sends "30 days left" after
+ * "7 days left". Revocation reminders are returned but recorded by the caller with `markRevocationNotified`.
  */
 export function dueReminders(
   tokens: readonly RemindableToken[],
@@ -117,7 +139,9 @@ export function dueReminders(
 
   for (const token of tokens) {
     const reminders = expiryRemindersOf(token, settings.leadTimesMs);
-    const latestDue = reminders.filter((reminder) => (expiryReminderDueAt(reminder, log) ?? Infinity) <= now).at(-1);
+    const latestDue = sendableRemindersOf(token, settings, log)
+      .filter((reminder) => (expiryReminderDueAt(reminder, log) ?? Infinity) <= now)
+      .at(-1);
     if (!latestDue) continue;
     notify.push({
       kind: 'expiry',
@@ -160,7 +184,7 @@ export function nextReminderAt(
 ): number | null {
   if (!settings.enabled) return null;
   const moments = [
-    ...tokens.flatMap((token) => expiryRemindersOf(token, settings.leadTimesMs).map((reminder) => expiryReminderDueAt(reminder, log))),
+    ...tokens.flatMap((token) => sendableRemindersOf(token, settings, log).map((reminder) => expiryReminderDueAt(reminder, log))),
     ...revocations.map((reminder) => revocationDueAt(reminder, settings.revocationRepeatMs)),
   ].filter((moment) => moment !== null);
   return moments.length === 0 ? null : Math.max(now, Math.min(...moments));
@@ -177,15 +201,14 @@ export function markRevocationNotified<T extends RevocationReminder>(reminder: T
   return { ...reminder, lastNotifiedAt: now, snoozedUntil: null };
 }
 
-/** Drops entries for tokens, expiry dates and lead times no longer in use, so the log does not grow forever. */
-export function pruneLog(
-  log: ReminderLog,
-  tokens: readonly RemindableToken[],
-  settings: Pick<ReminderSettings, 'leadTimesMs'>,
-): ReminderLog {
-  const currentIds = new Set(tokens.flatMap((token) => expiryRemindersOf(token, settings.leadTimesMs).map(({ id }) => id)));
+/**
+ * Drops entries for tokens and expiry dates no longer in use, so the log does not grow forever. Entries of
+ * a lead time that was removed stay while their token does: adding it back must not send it again.
+ */
+export function pruneLog(log: ReminderLog, tokens: readonly RemindableToken[]): ReminderLog {
+  const prefixes = tokens.flatMap((token) => (token.expiresAt === null ? [] : [expiryRemindersPrefix(token.key, token.expiresAt)]));
   const keepCurrent = (entries: Record<string, number>) =>
-    Object.fromEntries(Object.entries(entries).filter(([id]) => currentIds.has(id)));
+    Object.fromEntries(Object.entries(entries).filter(([id]) => prefixes.some((prefix) => id.startsWith(prefix))));
   return { sent: keepCurrent(log.sent), snoozed: keepCurrent(log.snoozed) };
 }
 

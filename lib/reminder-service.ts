@@ -60,7 +60,7 @@ export async function processReminders(now: number): Promise<void> {
         revocations = revocations.map((record) => (record.id === reminder.reminderId ? markRevocationNotified(record, now) : record));
       }
     }
-    const next = { ...reminders, revocations, log: pruneLog(log, tokens, settings.reminders) };
+    const next = { ...reminders, revocations, log: pruneLog(log, tokens) };
     nextAt = nextReminderAt(tokens, revocations, settings.reminders, next.log, now);
     return JSON.stringify(next) === JSON.stringify(reminders) ? undefined : next;
   });

@@ -180,7 +180,7 @@ describe('nextReminderAt', () => {
 });
 
 describe('pruneLog', () => {
-  it('keeps entries of current reminders and drops those of gone tokens, old expiry dates and removed lead times', () => {
+  it('keeps entries of current tokens and expiry dates, removed lead times included, and drops the rest', () => {
     const current = expiryReminderId('a', NOW, DAY_MS);
     const log: ReminderLog = {
       sent: {
@@ -191,8 +191,8 @@ describe('pruneLog', () => {
       },
       snoozed: { [current]: 5, [expiryReminderId('gone', NOW, 0)]: 6 },
     };
-    expect(pruneLog(log, [token(NOW, 'a'), token(null, 'b')], { leadTimesMs: [DAY_MS, 0] })).toEqual({
-      sent: { [current]: 1 },
+    expect(pruneLog(log, [token(NOW, 'a'), token(null, 'b')])).toEqual({
+      sent: { [current]: 1, [expiryReminderId('a', NOW, 2 * DAY_MS)]: 4 },
       snoozed: { [current]: 5 },
     });
   });
@@ -293,6 +293,8 @@ describe('time zones and daylight saving time', () => {
 interface Wake {
   at: number;
   snoozeForMs: number | null;
+  /** Lead times changed just before this wake-up, in the scenarios that edit them. */
+  leadTimesMs?: number[];
 }
 
 interface Scenario {
@@ -304,6 +306,7 @@ interface Scenario {
 
 interface Step {
   at: number;
+  settings: ReminderSettings;
   log: ReminderLog;
   revocations: RevocationReminder[];
   notify: DueReminder[];
@@ -312,19 +315,21 @@ interface Step {
   snoozed: string | null;
 }
 
-function simulate({ tokens, revocations: initialRevocations, settings, wakes }: Scenario): Step[] {
+function simulate({ tokens, revocations: initialRevocations, settings: initialSettings, wakes }: Scenario): Step[] {
   let log = EMPTY_LOG;
   let revocations = initialRevocations;
-  return wakes.map(({ at, snoozeForMs }) => {
+  return wakes.map(({ at, snoozeForMs, leadTimesMs }) => {
+    // The user may have changed the lead times since the last wake-up.
+    const settings = leadTimesMs ? { ...initialSettings, leadTimesMs } : initialSettings;
     const { notify, log: sentLog } = dueReminders(tokens, revocations, settings, log, at);
-    let logAfter = pruneLog(sentLog, tokens, settings);
+    let logAfter = pruneLog(sentLog, tokens);
     const revocationsAfter = revocations.map((reminder) =>
       notify.some((due) => due.kind === 'revocation' && due.reminderId === reminder.id) ? markRevocationNotified(reminder, at) : reminder,
     );
     const toSnooze = notify.find((due) => due.kind === 'expiry');
     const snoozed = snoozeForMs !== null && toSnooze ? toSnooze.id : null;
     if (snoozed) logAfter = snoozeReminder(logAfter, snoozed, at + snoozeForMs!);
-    const step = { at, log, revocations, notify, logAfter, revocationsAfter, snoozed };
+    const step = { at, settings, log, revocations, notify, logAfter, revocationsAfter, snoozed };
     log = JSON.parse(JSON.stringify(logAfter)) as ReminderLog;
     revocations = JSON.parse(JSON.stringify(revocationsAfter)) as RevocationReminder[];
     return step;
@@ -481,5 +486,64 @@ describe('a worker waking at arbitrary moments, with restarts and snoozes', () =
         }
       }),
     );
+  });
+});
+
+const leadTimesArb = fc.array(fc.constantFrom(0, HOUR_MS, DAY_MS, 7 * DAY_MS, 14 * DAY_MS, 30 * DAY_MS), { maxLength: 5 });
+
+/** Scenarios in which the user edits the lead times between wake-ups: adds, removes, adds back. */
+const editingScenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    expiresAt: fc.integer({ min: DAY_MS, max: 60 * DAY_MS }).map((offset) => NOW + offset),
+    leadTimes: fc.array(leadTimesArb, { minLength: 2, maxLength: 4 }),
+    wakes: fc.array(fc.record({ offset: fc.integer({ min: 0, max: 60 * DAY_MS }), edit: fc.nat(3) }), { maxLength: 30 }),
+  })
+  .map(({ expiresAt, leadTimes, wakes }) => ({
+    tokens: [{ key: 'current', name: 'Token', expiresAt }],
+    revocations: [],
+    settings: { enabled: true, leadTimesMs: leadTimes[0]!, revocationRepeatMs: DAY_MS },
+    wakes: wakes
+      .map(({ offset, edit }) => ({ at: NOW + offset, snoozeForMs: null, leadTimesMs: leadTimes[edit % leadTimes.length]! }))
+      .sort((a, b) => a.at - b.at),
+  }));
+
+describe('lead times edited between wake-ups', () => {
+  it('never sends a reminder twice, nor one older than a reminder already sent', () => {
+    fc.assert(
+      fc.property(editingScenarioArb, (scenario) => {
+        const sent: number[] = [];
+        for (const step of simulate(scenario)) {
+          for (const due of step.notify) {
+            if (due.kind !== 'expiry') continue;
+            expect(sent).not.toContain(due.leadMs);
+            // An older reminder (a longer lead time) after a more recent one would tell the user wrong news.
+            for (const earlier of sent) expect(due.leadMs).toBeLessThan(earlier);
+            sent.push(due.leadMs);
+          }
+        }
+      }),
+    );
+  });
+
+  it('never wakes the worker for a reminder it will not send', () => {
+    fc.assert(
+      fc.property(editingScenarioArb, (scenario) => {
+        for (const step of simulate(scenario)) {
+          const next = nextReminderAt(scenario.tokens, [], step.settings, step.logAfter, step.at);
+          if (next !== null) expect(isDue({ ...scenario, settings: step.settings }, step.logAfter, [], next)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('sends the 7-day reminder once, and not the 14-day one added after it', () => {
+    const tokens = [{ key: 'current', name: 'Token', expiresAt: NOW + 10 * DAY_MS }];
+    const settings = { enabled: true, leadTimesMs: [7 * DAY_MS], revocationRepeatMs: DAY_MS };
+    const first = dueReminders(tokens, [], settings, EMPTY_LOG, NOW + 3 * DAY_MS + 1);
+    expect(first.notify.map((due) => due.kind === 'expiry' && due.leadMs)).toEqual([7 * DAY_MS]);
+    const edited = { ...settings, leadTimesMs: [14 * DAY_MS, 7 * DAY_MS] };
+    expect(dueReminders(tokens, [], edited, first.log, NOW + 4 * DAY_MS).notify).toEqual([]);
+    const removedAndBack = pruneLog(first.log, tokens);
+    expect(dueReminders(tokens, [], settings, removedAndBack, NOW + 5 * DAY_MS).notify).toEqual([]);
   });
 });
