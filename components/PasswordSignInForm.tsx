@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { sendIntent } from '../lib/messages';
+import { checkPasswordSignIn } from '../lib/password-sign-in';
 import { Alert } from './Alert';
 
 export function PasswordSignInForm() {
@@ -12,13 +13,14 @@ export function PasswordSignInForm() {
   async function onSubmit(event: Event) {
     event.preventDefault();
     if (busy) return;
-    if (!email.trim() || !password) {
-      setError(t('passwordMissing'));
+    const checked = checkPasswordSignIn(email, password);
+    if (!checked.ok) {
+      setError(checked.message);
       return;
     }
     setError(null);
     setBusy(true);
-    const result = await sendIntent({ type: 'signInWithPassword', email: email.trim(), password });
+    const result = await sendIntent({ type: 'signInWithPassword', email: checked.email, password: checked.password });
     // The password leaves the form with this one request and is kept nowhere.
     setPassword('');
     setBusy(false);

@@ -34,6 +34,7 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 /** TQL queries run synchronously on the server and may take up to two minutes. */
 export const TQL_TIMEOUT_MS = 120_000;
 const MAX_BODY_BYTES = 1_000_000;
+const MAX_ERROR_BODY_BYTES = 64_000;
 const MAX_REASON_LENGTH = 200;
 
 /**
@@ -76,18 +77,14 @@ export function createApiClient(options: ApiClientOptions) {
         return fail(controller.signal.aborted ? timedOut() : apiError('offline'));
       }
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        return fail(
-          apiError('unexpected-response', {
-            message:
-              'The API server answered with a redirect, which this extension does not follow so your token stays with it. Check the API server setting.',
-          }),
-        );
+        return fail(apiError('unexpected-response', { message: t('errorRedirect') }));
       }
+      // A failure's status says what happened; its body, when it can be read, only adds the server's reason.
+      if (!response.ok) return fail(errorFromResponse(response, (await readBody(response, MAX_ERROR_BODY_BYTES)) ?? '', endpoint, init.secret));
       const body = await readBody(response, maxBodyBytes);
       if (body === undefined) {
         return fail(controller.signal.aborted ? timedOut() : apiError('unexpected-response'));
       }
-      if (!response.ok) return fail(errorFromResponse(response, body, endpoint, init.secret));
       const json = parseJson(body);
       const parsed = json === undefined ? undefined : schema.safeParse(json);
       if (!parsed?.success) return fail(apiError('unexpected-response'));

@@ -5,6 +5,7 @@ import { t } from './i18n';
 import type { Intent, IntentResult } from './messages';
 
 export type TokenIntent = Extract<Intent, { type: 'signInWithToken' | 'signInWithPassword' | 'refresh' | 'signOut' | 'setTokenDetails' }>;
+import { checkPasswordSignIn } from './password-sign-in';
 import { checkPatExpiry } from './pat-expiry';
 import { mayCheckAutomatically, retryNotBeforeAfterFailure } from './refresh-policy';
 import { revocationReminderFor } from './revocation';
@@ -60,6 +61,8 @@ export function createTokenService(options: TokenServiceOptions) {
   async function signOut(): Promise<void> {
     await rememberToRevoke();
     await forgetToken();
+    // A refresh still under way belongs to the token just forgotten: the next one must not join it.
+    refreshInFlight = null;
   }
 
   async function storeSignIn(token: string, info: TokenInfo, userInfo: UserInfo): Promise<IntentResult> {
@@ -74,6 +77,7 @@ export function createTokenService(options: TokenServiceOptions) {
       check: { status: 'valid', lastSuccessAt: at, lastAttemptAt: at, error: null },
     };
     await saveSignedIn({ schemaVersion: 1, token }, tokenState, settings.keepSignedIn);
+    refreshInFlight = null;
     await saveNotice(null);
     return { ok: true };
   }
@@ -92,12 +96,10 @@ export function createTokenService(options: TokenServiceOptions) {
   }
 
   async function signInWithPassword(email: string, password: string): Promise<IntentResult> {
-    const trimmedEmail = email.trim();
-    if (!trimmedEmail || !password) {
-      return failure(apiError('invalid-input', { message: t('passwordMissing') }));
-    }
+    const checked = checkPasswordSignIn(email, password);
+    if (!checked.ok) return failure(apiError('invalid-input', { message: checked.message }));
     const api = await client();
-    const login = await api.login(trimmedEmail, password);
+    const login = await api.login(checked.email, checked.password);
     if (!login.ok) return failure(login.error);
     const token = login.value.value;
     const result = await api.userInfo(token);
@@ -150,10 +152,10 @@ export function createTokenService(options: TokenServiceOptions) {
 
   /** Concurrent refreshes share one request. */
   function refresh(reason: RefreshReason): Promise<IntentResult> {
-    refreshInFlight ??= refreshOnce(reason).finally(() => {
-      refreshInFlight = null;
-    });
-    return refreshInFlight;
+    const shared = (refreshInFlight ??= refreshOnce(reason).finally(() => {
+      if (refreshInFlight === shared) refreshInFlight = null;
+    }));
+    return shared;
   }
 
   async function setTokenDetails(intent: Extract<Intent, { type: 'setTokenDetails' }>): Promise<IntentResult> {

@@ -32,6 +32,32 @@ test('bad input in the token field is refused in the form, sends nothing, and le
   await expect(popup.getByText(`${ADA.firstName} ${ADA.lastName}`)).toBeVisible();
 });
 
+test('email and password that cannot travel are refused in the form, clearly, and nothing is sent', async ({ server, extension }) => {
+  const popup = await extension.openPopup();
+  await popup.getByRole('tab', { name: /email/i }).click();
+  const email = popup.getByLabel('Email');
+  const password = popup.getByLabel('Password', { exact: true });
+  const samples: [string, string, RegExp][] = [
+    ['ada:lovelace@example.com', 'correct horse battery', /colon/],
+    [`${'a'.repeat(10_000)}@example.com`, 'correct horse battery', /too long/],
+    [ADA.email, 'p'.repeat(10_000), /too long/],
+  ];
+  for (const [address, secret, words] of samples) {
+    extension.secrets.add(secret, 'password');
+    await email.fill(address);
+    await password.fill(secret);
+    await popup.getByRole('button', { name: 'Sign in' }).click();
+    await expect(popup.getByRole('alert')).toContainText(words);
+  }
+  expect(server.requests).toEqual([]);
+
+  server.addUser(ADA);
+  await email.fill(ADA.email);
+  await password.fill(ADA.password);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect(popup.getByText(`${ADA.firstName} ${ADA.lastName}`)).toBeVisible();
+});
+
 test('a worker stopped in the middle of a sign-in leaves no half-written state, and the next attempt works', async ({ server, extension }) => {
   server.addUser(ADA);
   const token = server.mintPat(ADA.email);

@@ -69,6 +69,23 @@ describe('api client', () => {
     }
   });
 
+  it('keeps the status and Retry-After of a failure whose body is huge or breaks off', async () => {
+    const broken = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('<html>'));
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const answers = [
+      () => new Response('x'.repeat(2_000_000), { status: 429, headers: { 'Retry-After': '120' } }),
+      () => new Response(broken, { status: 503, headers: { 'Retry-After': '30' } }),
+    ];
+    const { fetch } = fakeFetch(() => answers.shift()!());
+    const client = createApiClient({ origin: ORIGIN, fetch });
+    expect(await client.userInfo(TOKEN)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'rate-limited', retryAfterSeconds: 120 }) });
+    expect(await client.userInfo(TOKEN)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'unavailable', retryAfterSeconds: 30 }) });
+  });
+
   it('reads Retry-After', async () => {
     const { fetch } = fakeFetch(() => json(429, {}, { 'Retry-After': '90' }));
     const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(TOKEN);

@@ -97,6 +97,21 @@ describe('refreshing', () => {
     expect(server.requests.filter((request) => request.path === '/api/v3/users/info')).toHaveLength(1);
   });
 
+  it('never lets a refresh for a new sign-in join one still under way for the token before it', async () => {
+    await signedIn();
+    const svc = service();
+    server.fault({ path: '/api/v3/users/info', delayMs: 1_500 });
+    const stalled = svc.handle({ type: 'refresh', reason: 'user' });
+    await expect.poll(() => server.requests.length).toBeGreaterThan(0);
+    await svc.handle({ type: 'signOut' });
+    const next = server.mintPat('ada@example.com');
+    await svc.handle({ type: 'signInWithToken', token: next });
+    server.requests.length = 0;
+    expect(await svc.handle({ type: 'refresh', reason: 'user' })).toEqual({ ok: true });
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${next}`]);
+    await stalled;
+  });
+
   it('marks the token rejected on a 401 from users/info, keeping token and account', async () => {
     const token = await signedIn();
     server.revoke(token);
