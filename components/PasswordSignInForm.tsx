@@ -34,7 +34,6 @@ export function PasswordSignInForm() {
         onInput={(event) => setEmail(event.currentTarget.value)}
         autocomplete="username"
         spellcheck={false}
-        autoFocus
       />
       <label for="password">Password</label>
       <input

@@ -2,12 +2,14 @@ import { render } from 'preact';
 import { hintedView } from '../../lib/popup-hint';
 import { readSnapshot } from '../../lib/screen-snapshot';
 import '../../components/theme.css';
+import { closeOnEscape } from './close-on-escape';
 import { PopupApp } from './PopupApp';
 import { loadView } from './popup-views';
 
 // Paint what is stored in the first frame: one storage read and the code of the state it holds; no
 // network, no waiting for the worker.
 const stored = readSnapshot();
+closeOnEscape(document, () => window.close());
 // The view the toolbar button's URL names loads while storage is read (lib/popup-hint.ts).
 const hinted = hintedView(location.hash);
 if (hinted) void loadView(hinted);
