@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 export interface Tab<T extends string> {
   id: T;
@@ -9,6 +9,8 @@ export interface Tab<T extends string> {
 
 /**
  * ARIA tabs with roving focus: arrow keys, Home and End move between tabs, as the pattern expects.
+ * Choosing a tab by click, Enter or Space moves focus on to the first field of its panel, ready to type;
+ * arrow keys leave focus on the tabs, so that they can go on moving.
  * Panels carry no label of their own, so "Email" names the email field alone, as the UI contract requires.
  */
 export function MethodTabs<T extends string>({
@@ -23,6 +25,28 @@ export function MethodTabs<T extends string>({
   label: string;
 }) {
   const tabList = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const focusPanel = useRef(false);
+
+  function focusFirstField(id: T) {
+    root.current?.querySelector(`#panel-${id}`)?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }
+
+  // A newly chosen panel's fields render with the selection, so they can take focus only after it.
+  useEffect(() => {
+    if (!focusPanel.current) return;
+    focusPanel.current = false;
+    focusFirstField(selected);
+  }, [selected]);
+
+  function choose(id: T) {
+    if (id === selected) {
+      focusFirstField(id);
+      return;
+    }
+    focusPanel.current = true;
+    onSelect(id);
+  }
 
   function onKeyDown(event: KeyboardEvent) {
     const index = tabs.findIndex((tab) => tab.id === selected);
@@ -36,7 +60,7 @@ export function MethodTabs<T extends string>({
   }
 
   return (
-    <div class="tabs">
+    <div class="tabs" ref={root}>
       <div role="tablist" aria-label={label} ref={tabList} onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button
@@ -47,7 +71,7 @@ export function MethodTabs<T extends string>({
             aria-selected={tab.id === selected}
             aria-controls={`panel-${tab.id}`}
             tabIndex={tab.id === selected ? 0 : -1}
-            onClick={() => onSelect(tab.id)}
+            onClick={() => choose(tab.id)}
           >
             {tab.label}
           </button>

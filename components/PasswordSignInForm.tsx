@@ -37,7 +37,6 @@ export function PasswordSignInForm() {
         onInput={(event) => setEmail(event.currentTarget.value)}
         autocomplete="username"
         spellcheck={false}
-        autoFocus
       />
       <label for="password">{t('passwordLabel')}</label>
       <input

@@ -3,6 +3,7 @@ import { localizeDocument } from '../../components/localize-document';
 import { hintedView } from '../../lib/popup-hint';
 import { readSnapshot } from '../../lib/screen-snapshot';
 import '../../components/theme.css';
+import { closeOnEscape } from './close-on-escape';
 import { PopupApp } from './PopupApp';
 import { loadView } from './popup-views';
 
@@ -11,6 +12,7 @@ import { loadView } from './popup-views';
 const stored = readSnapshot();
 // The popup's title is the product's name, the same in every language.
 localizeDocument();
+closeOnEscape(document, () => window.close());
 // The view the toolbar button's URL names loads while storage is read (lib/popup-hint.ts).
 const hinted = hintedView(location.hash);
 if (hinted) void loadView(hinted);
