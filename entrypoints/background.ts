@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
 import { createAppsService } from '../lib/apps-service';
-import { BADGE_ALARM } from '../lib/badge-painter';
 import { listenForIntents } from '../lib/intent-receiver';
 import { createIntentRouter } from '../lib/intent-router';
-import { REMINDER_ALARM, REVALIDATE_ALARM, isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminder-service';
+import { REVALIDATE_ALARM, isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminder-service';
 import { createSerialQueue } from '../lib/serial';
 import { createSettingsService } from '../lib/settings-service';
 import { repairStorage, restrictStorageToTrustedContexts } from '../lib/storage';
 import { STORAGE_KEYS, becameRejected } from '../lib/stored-state';
-import { syncWithState } from '../lib/sync-with-state';
+import { EARLIER_STATE_ALARMS, STATE_CHANGE_ALARM, syncWithState } from '../lib/sync-with-state';
 import { createTokenService } from '../lib/token-service';
 
 export default defineBackground(() => {
@@ -27,7 +26,7 @@ export default defineBackground(() => {
   // Every listener is registered before the first await: MV3 drops events that arrive earlier.
   listenForIntents(createIntentRouter({ ready: startUp, tokens, settings, apps }));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BADGE_ALARM || alarm.name === REMINDER_ALARM) sync();
+    if (alarm.name === STATE_CHANGE_ALARM || EARLIER_STATE_ALARMS.includes(alarm.name)) sync();
     if (alarm.name === REVALIDATE_ALARM) afterStartUp(() => tokens.refresh('watch'));
   });
   browser.storage.onChanged.addListener((changes, areaName) => {

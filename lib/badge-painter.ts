@@ -3,10 +3,8 @@ import { BADGE_COLORS, badgeForState, nextBadgeChangeAt } from './badge';
 import { amberLeadMs } from './reminder-schedule';
 import type { Snapshot } from './storage';
 
-export const BADGE_ALARM = 'badge-change';
-
-/** Paints the toolbar badge for the stored state and sets one alarm for the moment it next changes. */
-export async function paintBadge({ tokenState, settings }: Pick<Snapshot, 'tokenState' | 'settings'>, now: number): Promise<void> {
+/** Paints the toolbar badge for the stored state; returns the moment it next changes (null: never by itself). */
+export async function paintBadge({ tokenState, settings }: Pick<Snapshot, 'tokenState' | 'settings'>, now: number): Promise<number | null> {
   const amberLead = amberLeadMs(settings.reminders.leadTimesMs);
   const badge = badgeForState(tokenState, now, amberLead);
   const action = browser.action;
@@ -17,8 +15,5 @@ export async function paintBadge({ tokenState, settings }: Pick<Snapshot, 'token
     await withTextColor.setBadgeTextColor?.({ color: '#ffffff' });
   }
   await action.setTitle({ title: badge.title });
-
-  const next = nextBadgeChangeAt(tokenState, now, amberLead);
-  if (next === null) await browser.alarms.clear(BADGE_ALARM);
-  else await browser.alarms.create(BADGE_ALARM, { when: next });
+  return nextBadgeChangeAt(tokenState, now, amberLead);
 }

@@ -15,7 +15,6 @@ import { expiryNotification, rejectedNotification } from './reminder-wording';
 import { revocationWording } from './revocation';
 import { readSnapshot, updateStored, type Snapshot } from './storage';
 
-export const REMINDER_ALARM = 'reminders';
 export const REVALIDATE_ALARM = 'revalidate';
 const REVOCATION_PREFIX = revocationNotificationId('');
 const SNOOZE_MS = DAY_MS;
@@ -39,10 +38,10 @@ export function remindableTokens(snapshot: Pick<Snapshot, 'tokenState' | 'remind
 }
 
 /**
- * Sends what is due (at most the most recent reminder per token), records it, and keeps one alarm for the
- * next due moment. Computed from state every time, so restarts neither repeat nor lose a reminder.
+ * Sends what is due (at most the most recent reminder per token), records it, and returns the next due
+ * moment. Computed from state every time, so restarts neither repeat nor lose a reminder.
  */
-export async function processReminders(now: number): Promise<void> {
+export async function processReminders(now: number): Promise<number | null> {
   const { settings, tokenState } = await readSnapshot();
   let nextAt: number | null = null;
   await updateStored('reminders', async (reminders) => {
@@ -65,9 +64,7 @@ export async function processReminders(now: number): Promise<void> {
     return JSON.stringify(next) === JSON.stringify(reminders) ? undefined : next;
   });
 
-  if (nextAt === null) await browser.alarms.clear(REMINDER_ALARM);
-  // An alarm cannot fire in the past; a moment already due is handled by the next wake-up.
-  else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(nextAt, now + 1000) });
+  return nextAt;
 }
 
 /** "Snooze 1 day" on a notification. */

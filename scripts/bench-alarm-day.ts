@@ -1,25 +1,26 @@
 // How often alarms wake the worker over one day, for a token that expires in 10 days: computed by stepping
 // through the day with lib's own schedule functions, as the worker uses them, not by waiting a day.
 //
-// The worker keeps three alarms (lib/badge-painter.ts, lib/reminder-service.ts): `badge-change` at
-// nextBadgeChangeAt, `reminders` at nextReminderAt (never sooner than a second ahead), and `revalidate`
-// every `revalidateEveryMs`. Every alarm that fires is one wake-up; afterwards the worker syncs (sends what
-// dueReminders says is due, then sets the one-shot alarms again from the new state).
+// The worker keeps two alarms (lib/sync-with-state.ts, lib/reminder-service.ts): `state-change` at the
+// earlier of nextBadgeChangeAt and nextReminderAt, and `revalidate` every `revalidateEveryMs`. Every alarm
+// that fires is one wake-up; afterwards the worker syncs (sends what dueReminders says is due, then sets
+// the one-shot alarm again from the new state).
 import { allowExtensionlessImportsInLib } from './import-lib.ts';
+import { answerMessagesFromCatalog } from './message-catalog.ts';
 
 allowExtensionlessImportsInLib();
+// lib's badge words come from the catalogs, as in the browser.
+answerMessagesFromCatalog();
 const { badgeForState, nextBadgeChangeAt } = await import('../lib/badge.ts');
 const { DEFAULT_LEAD_TIMES_MS, amberLeadMs, dueReminders, nextReminderAt } = await import('../lib/reminder-schedule.ts');
 const { DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } = await import('../lib/stored-state.ts');
+const { nextStateChangeAt } = await import('../lib/sync-with-state.ts');
 type TokenState = import('../lib/stored-state.ts').TokenState;
 type ReminderLog = import('../lib/reminder-schedule.ts').ReminderLog;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
-/** processReminders never sets an alarm closer than this (an alarm cannot fire in the past). */
-const REMINDER_ALARM_MIN_DELAY_MS = 1_000;
-
-type AlarmName = 'badge-change' | 'reminders' | 'revalidate';
+type AlarmName = 'state-change' | 'revalidate';
 
 export interface AlarmDay {
   expiresInDays: number;
@@ -59,12 +60,9 @@ export function simulateAlarmDay(expiresInDays = 10, signedInAt = Date.UTC(2026,
     const due = dueReminders(tokens, [], reminderSettings, log, now);
     log = due.log;
     if (byAlarm) remindersSent += due.notify.length;
-    const nextBadge = nextBadgeChangeAt(state, now, amberLead);
-    if (nextBadge === null) alarms.delete('badge-change');
-    else alarms.set('badge-change', nextBadge);
-    const nextReminder = nextReminderAt(tokens, [], reminderSettings, log, now);
-    if (nextReminder === null) alarms.delete('reminders');
-    else alarms.set('reminders', Math.max(nextReminder, now + REMINDER_ALARM_MIN_DELAY_MS));
+    const next = nextStateChangeAt(nextBadgeChangeAt(state, now, amberLead), nextReminderAt(tokens, [], reminderSettings, log, now), now);
+    if (next === null) alarms.delete('state-change');
+    else alarms.set('state-change', next);
     // scheduleRevalidation leaves a running periodic alarm alone.
     if (!alarms.has('revalidate')) alarms.set('revalidate', now + DEFAULT_REVALIDATE_EVERY_MS);
   }
@@ -89,7 +87,7 @@ export function simulateAlarmDay(expiresInDays = 10, signedInAt = Date.UTC(2026,
     previous = badge;
   }
 
-  const wakeUpsByAlarm: Record<AlarmName, number> = { 'badge-change': 0, reminders: 0, revalidate: 0 };
+  const wakeUpsByAlarm: Record<AlarmName, number> = { 'state-change': 0, revalidate: 0 };
   for (const { alarm } of wakeUpTimes) wakeUpsByAlarm[alarm]++;
   const revalidationChecks = Math.floor(DAY_MS / DEFAULT_REVALIDATE_EVERY_MS);
   const allowedWakeUps = badgeChanges + remindersSent + revalidationChecks;

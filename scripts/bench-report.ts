@@ -135,7 +135,7 @@ export function formatReport(results: BenchResults): string {
     '',
     textTable(
       ['event', 'median ms', 'runs', 'badge'],
-      results.workerStart.map((row) => [row.event === 'message' ? 'runtime message' : 'badge-change alarm (from when due)', ms(row.medianMs), String(row.runs), row.badgeText]),
+      results.workerStart.map((row) => [row.event === 'message' ? 'runtime message' : 'state-change alarm (from when due)', ms(row.medianMs), String(row.runs), row.badgeText]),
     ),
     '',
     'Budgets:',

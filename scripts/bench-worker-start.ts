@@ -2,7 +2,7 @@
 // and the badge wiped, the time from an event that wakes the worker to the badge being correct again.
 //
 // Two events: a runtime message (one the worker ignores: any start repaints the badge) and the
-// `badge-change` alarm, the way the badge changes in real life, timed from the moment the alarm was due.
+// `state-change` alarm, the way the badge changes in real life, timed from the moment the alarm was due.
 // An extension page sends the event and polls chrome.action.getBadgeText every 2 ms; that page keeps the
 // extension's process alive, so this is the worker's own start, without launching a process.
 import type { Page } from '@playwright/test';
@@ -38,7 +38,7 @@ async function wakeAndWaitForBadge({ event, expected }: { event: WakeEvent; expe
   } else {
     const delayMs = 50;
     startedAt = performance.now() + delayMs;
-    await chrome.alarms.create('badge-change', { when: Date.now() + delayMs });
+    await chrome.alarms.create('state-change', { when: Date.now() + delayMs });
   }
   while ((await chrome.action.getBadgeText({})) !== expected) {
     if (performance.now() - startedAt > 15_000) throw new Error(`The badge did not return to “${expected}” within 15 s.`);

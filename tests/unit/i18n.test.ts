@@ -5,7 +5,7 @@ import { badgeForState } from '../../lib/badge';
 import { describeAge, describeExpiry, formatDate } from '../../lib/expiry-wording';
 import { plural, t, uiLocale } from '../../lib/i18n';
 import { expiryNotification } from '../../lib/reminder-wording';
-import { LANGUAGES, readCatalog } from './i18n-catalog';
+import { LANGUAGES, readCatalog } from '../../scripts/message-catalog';
 import { signedInState } from './state-fixtures';
 import { useLanguage } from './test-language';
 

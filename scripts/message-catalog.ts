@@ -1,3 +1,4 @@
+// The extension's message catalogs, read outside a browser: for tests, and for scripts that run lib/ in Node.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,7 +9,7 @@ export interface CatalogEntry {
 }
 export type Catalog = Record<string, CatalogEntry>;
 
-export const LOCALES_DIR = join(import.meta.dirname, '../../public/_locales');
+export const LOCALES_DIR = join(import.meta.dirname, '../public/_locales');
 
 export const LANGUAGES = readdirSync(LOCALES_DIR).sort();
 
@@ -26,4 +27,11 @@ export function messageFrom(catalog: Catalog, key: string, substitutions: readon
   const placeholders = Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content]));
   const named = entry.message.replace(/\$([a-z0-9_@]+)\$/gi, (whole, name: string) => placeholders[name.toLowerCase()] ?? whole);
   return named.replace(/\$(\$|[1-9])/g, (_whole, which: string) => (which === '$' ? '$' : (substitutions[Number(which) - 1] ?? '')));
+}
+
+/** Lets lib/ code run in Node with the browser's i18n answered from a catalog (English unless told). */
+export function answerMessagesFromCatalog(language = 'en'): void {
+  const catalog = readCatalog(language);
+  const globals = globalThis as { chrome?: unknown };
+  globals.chrome ??= { i18n: { getMessage: (key: string, substitutions?: string[]) => messageFrom(catalog, key, substitutions) } };
 }
