@@ -46,6 +46,7 @@ export const intentSchema = z.union([
   z.strictObject({ type: z.literal('confirmRevoked'), id: z.string().check(z.maxLength(100)) }),
   z.strictObject({ type: z.literal('setApiServer'), origin: z.string().check(z.maxLength(10_000)) }),
   z.strictObject({ type: z.literal('setKeepSignedIn'), keepSignedIn: z.boolean() }),
+  z.strictObject({ type: z.literal('setRevalidateEvery'), everyMs: integer() }),
   z.strictObject({ type: z.literal('forgetEverything') }),
   z.strictObject({ type: z.literal('dismissNotice') }),
   z.strictObject({ type: z.literal('refreshApps'), reason: z.enum(['user', 'stale']) }),

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
+import { OFFICIAL_API_ORIGINS } from './api-origins';
 import { checkCustomOrigin, originPattern } from './api-server';
+import { BUILD_API_ORIGIN } from './build-config';
 import { DAY_MS, HOUR_MS } from './dates';
+import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from './setting-limits';
 import { t } from './i18n';
 import type { Intent, IntentResult } from './messages';
 import { latestPatExpiry } from './pat-expiry';
@@ -19,13 +22,17 @@ export type SettingsIntent = Extract<
       | 'confirmRevoked'
       | 'setApiServer'
       | 'setKeepSignedIn'
+      | 'setRevalidateEvery'
       | 'forgetEverything'
       | 'dismissNotice';
   }
 >;
 
-const MIN_REVOCATION_REPEAT_MS = HOUR_MS;
-const MAX_REVOCATION_REPEAT_MS = 30 * DAY_MS;
+
+/** The servers the manifest grants at install: never given back. */
+function builtInOrigins(): string[] {
+  return [...OFFICIAL_API_ORIGINS, ...(BUILD_API_ORIGIN ? [BUILD_API_ORIGIN] : [])];
+}
 
 function invalid(message: string): IntentResult {
   return { ok: false, error: { kind: 'invalid-input', message } };
@@ -64,7 +71,7 @@ export function createSettingsService(options: { now: () => number; newId?: () =
         const leadTimes = validateLeadTimes(intent.leadTimesMs);
         if (!leadTimes.ok) return invalid(leadTimes.message);
         if (intent.revocationRepeatMs < MIN_REVOCATION_REPEAT_MS || intent.revocationRepeatMs > MAX_REVOCATION_REPEAT_MS) {
-          return invalid(t('revocationRepeatRange'));
+          return invalid(t('repeatRange', MIN_REVOCATION_REPEAT_MS / DAY_MS, MAX_REVOCATION_REPEAT_MS / DAY_MS));
         }
         await updateStored('settings', (settings) => ({
           ...settings,
@@ -104,10 +111,22 @@ export function createSettingsService(options: { now: () => number; newId?: () =
           return invalid(t('serverNoPermission', checked.origin));
         }
         const { settings } = await readSnapshot();
-        if (settings.apiOrigin === checked.origin) return { ok: true };
+        const previous = settings.apiOrigin;
+        if (previous === checked.origin) return { ok: true };
         // A token belongs to one server: switching servers signs out.
         await signOut();
         await updateStored('settings', (latest) => ({ ...latest, apiOrigin: checked.origin }));
+        // The permission was asked for that server alone: give it back once the extension no longer talks to it.
+        if (!builtInOrigins().includes(previous)) {
+          await browser.permissions.remove({ origins: [originPattern(previous)] }).catch(() => {});
+        }
+        return { ok: true };
+      }
+      case 'setRevalidateEvery': {
+        if (intent.everyMs < MIN_REVALIDATE_EVERY_MS || intent.everyMs > MAX_REVALIDATE_EVERY_MS) {
+          return invalid(t('revalidateRange', MIN_REVALIDATE_EVERY_MS / HOUR_MS, MAX_REVALIDATE_EVERY_MS / HOUR_MS));
+        }
+        await updateStored('settings', (settings) => ({ ...settings, revalidateEveryMs: intent.everyMs }));
         return { ok: true };
       }
       case 'setKeepSignedIn': {

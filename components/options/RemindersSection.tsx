@@ -1,16 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { DAY_MS, HOUR_MS } from '../../lib/dates';
 import { sendIntent, type IntentResult } from '../../lib/messages';
+import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from '../../lib/setting-limits';
 import type { ReminderSettings } from '../../lib/stored-state';
 import { AddLeadTimeForm } from './AddLeadTimeForm';
 import { leadTimeLabel, leadTimeWords } from './lead-time-words';
 import { OutcomeMessage } from './OutcomeMessage';
-import { RevocationRepeatField } from './RevocationRepeatField';
+import { IntervalField } from './IntervalField';
 import { useOutcome } from './use-outcome';
 import { usePendingValue } from './use-pending-value';
 
 /** Notifications on or off, when they come, and how often a token still to revoke is brought up. */
-export function RemindersSection({ reminders }: { reminders: ReminderSettings }) {
+export function RemindersSection({ reminders, revalidateEveryMs }: { reminders: ReminderSettings; revalidateEveryMs: number }) {
   const outcome = useOutcome<'enabled' | 'list'>();
   const [enabledShown, setEnabledShown] = usePendingValue(reminders.enabled);
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -102,9 +104,27 @@ export function RemindersSection({ reminders }: { reminders: ReminderSettings })
       <p class="hint">{t('remindersBadgeColours')}</p>
 
       <AddLeadTimeForm leadTimesMs={reminders.leadTimesMs} save={(leadTimesMs) => save({ leadTimesMs })} />
-      <RevocationRepeatField
-        revocationRepeatMs={reminders.revocationRepeatMs}
+      <IntervalField
+        id="revocation-repeat"
+        label={t('repeatLabel')}
+        hint={t('repeatHint')}
+        rangeMessage={t('repeatRange', MIN_REVOCATION_REPEAT_MS / DAY_MS, MAX_REVOCATION_REPEAT_MS / DAY_MS)}
+        unitMs={DAY_MS}
+        min={MIN_REVOCATION_REPEAT_MS / DAY_MS}
+        max={MAX_REVOCATION_REPEAT_MS / DAY_MS}
+        valueMs={reminders.revocationRepeatMs}
         save={(revocationRepeatMs) => save({ revocationRepeatMs })}
+      />
+      <IntervalField
+        id="revalidate-every"
+        label={t('revalidateLabel')}
+        hint={t('revalidateHint')}
+        rangeMessage={t('revalidateRange', MIN_REVALIDATE_EVERY_MS / HOUR_MS, MAX_REVALIDATE_EVERY_MS / HOUR_MS)}
+        unitMs={HOUR_MS}
+        min={MIN_REVALIDATE_EVERY_MS / HOUR_MS}
+        max={MAX_REVALIDATE_EVERY_MS / HOUR_MS}
+        valueMs={revalidateEveryMs}
+        save={(everyMs) => sendIntent({ type: 'setRevalidateEvery', everyMs })}
       />
     </section>
   );

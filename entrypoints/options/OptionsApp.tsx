@@ -22,7 +22,7 @@ export function OptionsApp({ initial }: { initial: Snapshot }) {
     <main>
       <Header />
       <CurrentTokenSection tokenState={tokenState} now={now} />
-      <RemindersSection reminders={settings.reminders} />
+      <RemindersSection reminders={settings.reminders} revalidateEveryMs={settings.revalidateEveryMs} />
       <RevocationsSection revocations={reminders.revocations} />
       <TrackedTokensSection tracked={reminders.tracked} now={now} />
       <AppsPreferencesSection

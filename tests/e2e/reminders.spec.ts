@@ -126,6 +126,39 @@ test('with "Keep me signed in" off, a browser restart forgets the token but keep
   const local = await extension.storage('local');
   expect(local).not.toHaveProperty('tokenState');
   expect((local.reminders as { tracked: unknown[] }).tracked).toHaveLength(1);
+  // The browser forgot the token; TelemetryDeck did not, so it still needs revoking.
+  expect((local.reminders as { revocations: { last4: string }[] }).revocations).toEqual([expect.objectContaining({ last4: token.slice(-4) })]);
+});
+
+test('the revocation watch checks as often as the user chose', async ({ server, extension }) => {
+  const popup = await extension.openPopup();
+  await signInWithToken(popup, server, extension.secrets);
+  const watch = async () => (await (await extension.worker()).evaluate(() => chrome.alarms.get('revalidate')))?.periodInMinutes;
+  await expect.poll(watch).toBe(360);
+  const options = await extension.openOptions();
+  const field = options.getByLabel('Check that TelemetryDeck still accepts the token every (hours)');
+  await expect(field).toHaveValue('6');
+  await field.fill('2');
+  await field.press('Enter');
+  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect.poll(watch).toBe(120);
+  await field.fill('0');
+  await field.press('Enter');
+  await expect(options.getByRole('alert')).toContainText('hours from 1 to 168');
+});
+
+test('declining the permission for a custom server leaves the server as it was, and says so', async ({ extension }) => {
+  // The browser's permission prompt cannot be answered from a test: this page's request is declined.
+  await extension.context.addInitScript(() => {
+    if (location.pathname === '/options.html') chrome.permissions.request = (async () => false) as typeof chrome.permissions.request;
+  });
+  const options = await extension.openOptions();
+  await options.getByLabel('Custom server', { exact: true }).check();
+  await options.getByLabel('Custom server address').fill('https://api.example.com/some/path?q=1');
+  await options.getByRole('button', { name: 'Use this server' }).click();
+  await expect(options.getByRole('alert')).toContainText('Permission to reach https://api.example.com was declined, so the server was not changed.');
+  const settings = (await extension.storage('local')).settings as { apiOrigin?: string } | undefined;
+  expect(settings?.apiOrigin ?? 'unchanged').not.toBe('https://api.example.com');
 });
 
 test('the revocation watch marks a revoked token rejected and notifies once', async ({ server, extension }) => {

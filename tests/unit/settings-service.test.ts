@@ -67,6 +67,30 @@ describe('connection', () => {
     expect(signOut).toHaveBeenCalledOnce();
     expect((await readSnapshot()).settings.apiOrigin).toBe('https://td.example.com');
   });
+
+  it('gives back the permission for a custom server once it is no longer used, and never the built-in ones', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const removed: string[][] = [];
+    vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation((async ({ origins }: { origins?: string[] }) => {
+      removed.push(origins ?? []);
+      return true;
+    }) as never);
+    await service().handle({ type: 'setApiServer', origin: 'https://td.example.com' });
+    await service().handle({ type: 'setApiServer', origin: 'https://api.telemetrydeck.com' });
+    await service().handle({ type: 'setApiServer', origin: 'https://api.telemetrydeckapi.com' });
+    expect(removed).toEqual([['https://td.example.com/*']]);
+  });
+});
+
+describe('the revocation watch', () => {
+  it('checks as often as the user chose, from an hour to a week', async () => {
+    expect(await service().handle({ type: 'setRevalidateEvery', everyMs: 2 * HOUR_MS })).toEqual({ ok: true });
+    expect((await readSnapshot()).settings.revalidateEveryMs).toBe(2 * HOUR_MS);
+    for (const everyMs of [0, 30 * 60_000, 8 * DAY_MS]) {
+      expect(await service().handle({ type: 'setRevalidateEvery', everyMs })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/hours from 1 to 168/) } });
+    }
+    expect((await readSnapshot()).settings.revalidateEveryMs).toBe(2 * HOUR_MS);
+  });
 });
 
 describe('privacy', () => {
