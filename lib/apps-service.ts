@@ -49,19 +49,22 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
   const { now } = options;
   let inFlight: Promise<IntentResult> | null = null;
 
-  /** One organization's numbers: three queries at once, or the reason there are none. */
+  /**
+   * One organization's numbers: three queries at once, or the reason there are none, with how long the
+   * server asked us to wait when it was too busy.
+   */
   async function loadOrganization(
     api: ApiClient,
     token: string,
     organization: Organization,
     previous: StoredOrganization | undefined,
     preferences: AppsPreferences,
-  ): Promise<StoredOrganization> {
+  ): Promise<{ organization: StoredOrganization; retryAfterSeconds?: number }> {
     const base = organizationFromApi(organization);
     const keptStats = previous?.stats ?? null;
     const appIds = appIdsToQuery(base.apps, preferences);
     // Without a namespace there is no data source to ask; the screen explains why.
-    if (!base.namespace || appIds.length === 0) return { ...base, stats: keptStats, error: null };
+    if (!base.namespace || appIds.length === 0) return { organization: { ...base, stats: keptStats, error: null } };
     const queries = buildAppsQueries({ namespace: base.namespace, appIds, excludeTestMode: preferences.excludeTestMode });
     const [last24Hours, last30Days, daily30Days] = await Promise.all([
       api.tql(token, queries.last24Hours),
@@ -70,11 +73,15 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     ]);
     const at = now();
     if (!last24Hours.ok || !last30Days.ok || !daily30Days.ok) {
-      const error = [last24Hours, last30Days, daily30Days].flatMap((result) => (result.ok ? [] : [result.error]))[0]!;
-      return { ...base, stats: keptStats, error: stored(appsError(error), at) };
+      const errors = [last24Hours, last30Days, daily30Days].flatMap((result) => (result.ok ? [] : [result.error]));
+      const waits = errors.flatMap((error) => (error.retryAfterSeconds === undefined ? [] : [error.retryAfterSeconds]));
+      return {
+        organization: { ...base, stats: keptStats, error: stored(appsError(errors[0]!), at) },
+        ...(waits.length > 0 ? { retryAfterSeconds: Math.max(...waits) } : {}),
+      };
     }
     const byApp = statsFromResults({ last24Hours: last24Hours.value, last30Days: last30Days.value, daily30Days: daily30Days.value }, appIds, at);
-    return { ...base, stats: { fetchedAt: at, excludesTestMode: preferences.excludeTestMode, byApp }, error: null };
+    return { organization: { ...base, stats: { fetchedAt: at, excludesTestMode: preferences.excludeTestMode, byApp }, error: null } };
   }
 
   async function refreshOnce(reason: AppsRefreshReason): Promise<IntentResult> {
@@ -110,13 +117,26 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
       };
     } else {
       const previousById = new Map(previous?.organizations.map((organization) => [organization.id, organization]));
-      const organizations = await Promise.all(
+      const loaded = await Promise.all(
         listed.value
           .slice(0, 100)
           .map((organization) => loadOrganization(api, credential.token, organization, previousById.get(organization.id), preferences)),
       );
       const at = now();
-      next = () => ({ schemaVersion: 1, tokenAddedAt, preferencesKey, fetchedAt: at, lastAttemptAt: at, error: null, organizations });
+      const organizations = loaded.map((result) => result.organization);
+      // A busy server's Retry-After holds for the next automatic refresh too, even past the usual 15 minutes.
+      const waits = loaded.flatMap((result) => (result.retryAfterSeconds === undefined ? [] : [result.retryAfterSeconds]));
+      const retryNotBefore = waits.length > 0 ? at + Math.max(...waits) * 1000 : undefined;
+      next = () => ({
+        schemaVersion: 1,
+        tokenAddedAt,
+        preferencesKey,
+        fetchedAt: at,
+        lastAttemptAt: at,
+        error: null,
+        organizations,
+        ...(retryNotBefore === undefined ? {} : { retryNotBefore }),
+      });
     }
 
     // The user may have signed out or swapped tokens while we waited: their choice wins.

@@ -184,3 +184,27 @@ test('the options page chooses which apps the popup shows, and whether test-mode
   await expect(apps(reopened).getByRole('link', { name: 'Notes' })).toHaveCount(0);
   await expect(apps(reopened).getByText('1 more app not shown.')).toBeVisible();
 });
+
+test('by default the popup shows the 8 apps with the most events, and choosing apps starts from exactly those', async ({ server, extension }) => {
+  const names = Array.from({ length: 10 }, (_, index) => `App ${index + 1}`);
+  const popup = await extension.openPopup();
+  await signInWithOrganizations(popup, server, extension.secrets, [{ name: 'Analytical Engines', apps: names }]);
+  await expect(apps(popup).getByRole('link')).toHaveCount(8);
+  await expect(apps(popup).getByText('2 more apps not shown.')).toBeVisible();
+  const shown = await apps(popup).getByRole('link').allTextContents();
+  // Most events first, as the stored numbers rank them.
+  type Stored = { organizations: { apps: { id: string; name: string }[]; stats: { byApp: Record<string, { events30d: number }> } }[] };
+  const [organization] = ((await extension.storage('local')).apps as Stored).organizations;
+  const ranked = organization!.apps
+    .map((app) => ({ name: app.name, events: organization!.stats.byApp[app.id]!.events30d }))
+    .sort((a, b) => b.events - a.events || a.name.localeCompare(b.name));
+  expect(shown).toEqual(ranked.slice(0, 8).map((app) => app.name));
+
+  const options = await extension.openOptions();
+  const section = options.getByRole('region', { name: 'Apps in the popup' });
+  await section.getByRole('radio', { name: 'Only the apps I choose' }).click();
+  await expect(section.getByRole('status')).toHaveText('Saved.');
+  const checked: string[] = [];
+  for (const name of names) if (await section.getByRole('checkbox', { name, exact: true }).isChecked()) checked.push(name);
+  expect(checked.sort()).toEqual([...shown].sort());
+});

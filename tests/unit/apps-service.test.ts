@@ -119,6 +119,22 @@ describe('refreshing the apps', () => {
     expect(apps!.retryNotBefore).toBe(now + 600_000);
   });
 
+  it('waits as long as a busy server asked before querying again by itself', async () => {
+    const { route } = await signedIn();
+    server.fault({ path: '/api/v4/query/tql', status: 429, headers: { 'Retry-After': '3600' }, times: Infinity });
+    await route({ type: 'refreshApps', reason: 'user' });
+    expect((await readSnapshot()).apps!.retryNotBefore).toBe(now + 3_600_000);
+    server.clearFaults();
+    const before = tqlRequests().length;
+    now += APPS_REFRESH_INTERVAL_MS + 1000;
+    await route({ type: 'refreshApps', reason: 'stale' });
+    expect(tqlRequests()).toHaveLength(before);
+    now += 3_600_000;
+    await route({ type: 'refreshApps', reason: 'stale' });
+    expect(tqlRequests().length).toBeGreaterThan(before);
+    expect((await readSnapshot()).apps!.retryNotBefore).toBeUndefined();
+  });
+
   it('asks nothing for an organization without namespace, and lists its apps', async () => {
     const { route } = await signedIn([{ name: 'Babbage & Co', namespace: null, apps: ['Legacy App'] }]);
     await route({ type: 'refreshApps', reason: 'user' });
