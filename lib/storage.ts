@@ -53,7 +53,11 @@ const session = () => browser.storage.session;
 export async function restrictStorageToTrustedContexts(): Promise<void> {
   const area = local() as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
   if (typeof area.setAccessLevel !== 'function') return;
-  await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
+  try {
+    await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch {
+    // Refused, by a rejection or a throw: the extension still starts.
+  }
 }
 
 export function snapshotFromRaw(raw: Record<string, unknown>): Snapshot {

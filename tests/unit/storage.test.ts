@@ -118,6 +118,10 @@ describe('restricting storage to the extension’s own pages', () => {
   it('starts anyway where the browser refuses (Chrome before 140, for storage.local) or lacks it (Firefox)', async () => {
     local.setAccessLevel = () => Promise.reject(new Error('This storage area does not support access levels.'));
     await expect(restrictStorageToTrustedContexts()).resolves.toBeUndefined();
+    local.setAccessLevel = () => {
+      throw new Error('Error in invocation of storage.setAccessLevel');
+    };
+    await expect(restrictStorageToTrustedContexts()).resolves.toBeUndefined();
     delete local.setAccessLevel;
     await expect(restrictStorageToTrustedContexts()).resolves.toBeUndefined();
   });
