@@ -81,7 +81,8 @@ export function SignedInView({
           {t('signOut')}
         </button>
       </div>
-      {state.token.kind === 'pat' && (
+      {/* A rejected token no longer works: there is nothing left to revoke. */}
+      {state.token.kind === 'pat' && state.check.status !== 'rejected' && (
         <p class="hint">
           <TextWithLink text={t('signOutPatHint')} href={PERSONAL_ACCESS_TOKENS_URL} />
         </p>

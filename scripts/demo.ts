@@ -1,16 +1,18 @@
 // `npm run demo`: builds the extension against the bundled fake TelemetryDeck, starts that server with a
 // demo account, and opens Chromium with the extension loaded. Without a display, it writes screenshots
-// of the popup's main states instead.
+// of the extension's main states instead.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { seedDemo, type DemoCredentials } from '../tests/fake-server/demo-data.ts';
 import { startFakeServer } from '../tests/fake-server/server.ts';
 import { chromiumExecutable } from './chromium-path.ts';
+import { shootStates, type ColorScheme } from './screenshot-states.ts';
 
-const PORT = 8787;
+// The fake server's port, baked into the build; TDTM_DEMO_PORT picks another when 8787 is taken.
+const PORT = Number(process.env.TDTM_DEMO_PORT || 8787);
 const root = resolve(import.meta.dirname, '..');
 const extensionDir = join(root, '.output-demo', 'chrome-mv3');
 // `--screenshots DIR` writes the screenshots even where a display is available (the README's come from here).
@@ -24,7 +26,11 @@ execFileSync('npx', ['wxt', 'build'], {
   env: { ...process.env, WXT_API_BASE_URL: `http://127.0.0.1:${PORT}`, WXT_OUT_DIR: '.output-demo' },
 });
 
-const server = await startFakeServer({ port: PORT });
+const server = await startFakeServer({ port: PORT }).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(`Port ${PORT} is in use (an end-to-end run, or npm run fake-server?). Stop it, or pick another: TDTM_DEMO_PORT=8790 npm run demo`);
+  process.exit(1);
+});
 const demo = seedDemo(server);
 printCredentials(server.origin, demo);
 
@@ -57,42 +63,14 @@ if (hasDisplay) {
   });
 } else {
   if (screenshotFlag < 0) console.log('\nNo display available, so no browser window can open.');
-  console.log(`Writing screenshots of the popup's main states to ${screenshotDir}/`);
+  console.log(`Writing screenshots of the extension's main states to ${screenshotDir}/`);
   mkdirSync(screenshotDir, { recursive: true });
-  await screenshotStates(context, popupUrl, demo);
+  // The README's set comes in both colour schemes; a demo without a display needs only one.
+  const schemes: ColorScheme[] = screenshotFlag > 0 ? ['light', 'dark'] : ['light'];
+  await shootStates({ context, extensionId: new URL(worker.url()).host, server, demo, dir: screenshotDir, schemes });
 }
 await context.close().catch(() => {});
 await server.close();
-
-async function screenshotStates(context: BrowserContext, url: string, demo: DemoCredentials) {
-  const page = await context.newPage();
-  const shoot = async (name: string) => {
-    await page.locator('body').screenshot({ path: join(screenshotDir, `${name}.png`) });
-    console.log(`  ${name}.png`);
-  };
-  await page.goto(url);
-  await page.mouse.move(0, 0);
-  await shoot('1-signed-out');
-  await page.getByLabel('Personal access token').fill('ghp_not_a_telemetrydeck_token');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('alert').waitFor();
-  await shoot('2-invalid-token');
-  await page.getByLabel('Personal access token').fill(demo.paid.pat);
-  await page.getByText('Name and expiry').click();
-  await page.getByLabel('Token name').fill('Browser toolbar');
-  await page.getByLabel('Expires', { exact: true }).selectOption('30');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  await shoot('3-signed-in');
-  server.revoke(demo.paid.pat);
-  await page.getByRole('button', { name: 'Refresh' }).click();
-  await page.getByRole('alert').waitFor();
-  await shoot('4-token-rejected');
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('tab', { name: /email/i }).click();
-  await shoot('5-email-and-password');
-  await page.close();
-}
 
 function printCredentials(origin: string, demo: DemoCredentials) {
   console.log(`\nFake TelemetryDeck API at ${origin}`);

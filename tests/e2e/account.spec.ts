@@ -37,10 +37,14 @@ for (const [label, fault, words] of [
 test('a 401 from users/info marks the token rejected: badge !, alert, account still shown', async ({ server, extension }) => {
   const popup = await extension.openPopup();
   const token = await signInWithToken(popup, server, extension.secrets, { expiryDays: '30' });
+  const revokeHint = popup.getByText(/keeps working until you revoke it/);
+  await expect(revokeHint).toBeVisible();
   server.revoke(token);
   await popup.getByRole('button', { name: 'Refresh' }).click();
   await expect(popup.getByRole('alert')).toContainText(/rejected|revoked|expired/);
   await expect(popup.getByText('Ada Lovelace')).toBeVisible();
+  // A token that no longer works needs no revoking.
+  await expect(revokeHint).toHaveCount(0);
   await expect.poll(async () => (await extension.badge()).text).toBe('!');
   const badge = await extension.badge();
   expect(badge.color.slice(0, 3)).toEqual([198, 40, 40]);
