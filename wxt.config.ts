@@ -35,8 +35,25 @@ const plainDynamicImports = {
 };
 const BENCH_BLANK_PAGE = { absoluteSrc: resolve(import.meta.dirname, 'scripts/bench-blank.html'), relativeDest: 'bench-blank.html' };
 
+/**
+ * Firefox only. What the extension transmits, as addons.mozilla.org asks it to be declared: the token (and,
+ * for an email sign-in, the email and password once) goes to TelemetryDeck's API, which answers with the
+ * account's name, email and organization. That is the service the user signed in to; nothing is sent to
+ * anyone else, and there is no analytics, telemetry or crash reporting.
+ */
+const GECKO_SETTINGS = {
+  gecko: {
+    id: 'telemetrydeck-token-manager@token-manager.dev',
+    strict_min_version: '128.0',
+    data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
+  },
+};
+
 export default defineConfig({
   outDir: process.env.WXT_OUT_DIR || '.output',
+  // Manifest V3 for every browser, Firefox included (WXT would default Firefox to V2, which has no
+  // `optional_host_permissions` and no `browser.action`).
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     'build:publicAssets': (_wxt, files) => {
@@ -65,7 +82,7 @@ export default defineConfig({
       },
     },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     // Every word of the manifest comes from the catalogs in public/_locales, like every word on screen.
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -83,5 +100,6 @@ export default defineConfig({
         description: '__MSG_commandOpenPopup__',
       },
     },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
+  }),
 });
