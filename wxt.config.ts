@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { OFFICIAL_API_ORIGINS } from './lib/api-origins';
+import { OFFICIAL_API_ORIGINS, hostPermissionFor } from './lib/api-origins';
 import { checkSourcesZip, includeSourcesGlobs } from './scripts/sources-zip';
 
 /** `WXT_API_BASE_URL` (an origin) becomes the default API server and gains a host permission. */
@@ -13,9 +13,11 @@ function buildTimeApiOrigin(): string | undefined {
 }
 
 const extraOrigin = buildTimeApiOrigin();
-const hostPermissions = [...OFFICIAL_API_ORIGINS, ...(extraOrigin ? [extraOrigin] : [])]
-  .filter((origin, index, all) => all.indexOf(origin) === index)
-  .map((origin) => `${origin}/*`);
+/** `<origin>/*` for each API origin; in Firefox, whose patterns cannot name a port, `<scheme>://<host>/*`. */
+const hostPermissions = (browser: string) =>
+  [...OFFICIAL_API_ORIGINS, ...(extraOrigin ? [extraOrigin] : [])]
+    .map((origin) => hostPermissionFor(origin, browser === 'firefox' ? 'firefox' : 'chrome'))
+    .filter((pattern, index, all) => all.indexOf(pattern) === index);
 
 /**
  * `npm run bench` builds with TDTM_BENCH_BUILD=1, which adds its baseline page, bench-blank.html, copied as is
@@ -99,7 +101,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-    host_permissions: hostPermissions,
+    host_permissions: hostPermissions(browser),
     action: {
       default_title: '__MSG_extName__',
     },
