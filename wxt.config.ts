@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { OFFICIAL_API_ORIGINS } from './lib/api-origins';
+import { OFFICIAL_API_ORIGINS, hostPermissionFor } from './lib/api-origins';
+import { checkSourcesZip, includeSourcesGlobs } from './scripts/sources-zip';
 
 /** `WXT_API_BASE_URL` (an origin) becomes the default API server and gains a host permission. */
 function buildTimeApiOrigin(): string | undefined {
@@ -12,9 +13,11 @@ function buildTimeApiOrigin(): string | undefined {
 }
 
 const extraOrigin = buildTimeApiOrigin();
-const hostPermissions = [...OFFICIAL_API_ORIGINS, ...(extraOrigin ? [extraOrigin] : [])]
-  .filter((origin, index, all) => all.indexOf(origin) === index)
-  .map((origin) => `${origin}/*`);
+/** `<origin>/*` for each API origin; in Firefox, whose patterns cannot name a port, `<scheme>://<host>/*`. */
+const hostPermissions = (browser: string) =>
+  [...OFFICIAL_API_ORIGINS, ...(extraOrigin ? [extraOrigin] : [])]
+    .map((origin) => hostPermissionFor(origin, browser === 'firefox' ? 'firefox' : 'chrome'))
+    .filter((pattern, index, all) => all.indexOf(pattern) === index);
 
 /**
  * `npm run bench` builds with TDTM_BENCH_BUILD=1, which adds its baseline page, bench-blank.html, copied as is
@@ -35,15 +38,41 @@ const plainDynamicImports = {
 };
 const BENCH_BLANK_PAGE = { absoluteSrc: resolve(import.meta.dirname, 'scripts/bench-blank.html'), relativeDest: 'bench-blank.html' };
 
+/**
+ * Firefox only. What the extension transmits, as addons.mozilla.org asks it to be declared: the token (and,
+ * for an email sign-in, the email and password once) goes to TelemetryDeck's API, which answers with the
+ * account's name, email and organization. That is the service the user signed in to; nothing is sent to
+ * anyone else, and there is no analytics, telemetry or crash reporting.
+ */
+const GECKO_SETTINGS = {
+  gecko: {
+    id: 'telemetrydeck-token-manager@token-manager.dev',
+    strict_min_version: '128.0',
+    data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
+  },
+};
+
 export default defineConfig({
   outDir: process.env.WXT_OUT_DIR || '.output',
   // No webextension-polyfill: Chrome's MV3 APIs and Firefox's `browser` both return promises, so
   // `wxt/browser` is the browser's own API. The polyfill would change nothing in either and cost 2.7 kB
   // gzipped of the background's 20 kB budget.
+  // Manifest V3 for every browser, Firefox included (WXT would default Firefox to V2, which has no
+  // `optional_host_permissions` and no `browser.action`).
+  manifestVersion: 3,
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       if (isBenchBuild) files.push(BENCH_BLANK_PAGE);
     },
+    // `wxt zip -b firefox` fails unless the sources zip holds exactly the allowlisted files.
+    'zip:sources:done': (wxt, zipPath) => {
+      const files = checkSourcesZip(zipPath, wxt.config.root);
+      wxt.logger.info(`Sources zip checked: ${files.length} files, all allowlisted in scripts/sources-zip.ts`);
+    },
+  },
+  zip: {
+    // For addons.mozilla.org's review: exactly the files needed to rebuild (see SOURCE-CODE-REVIEW.md).
+    includeSources: includeSourcesGlobs(),
   },
   vite: () => ({
     plugins: [preact(), plainDynamicImports],
@@ -67,14 +96,14 @@ export default defineConfig({
       },
     },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     // Every word of the manifest comes from the catalogs in public/_locales, like every word on screen.
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-    host_permissions: hostPermissions,
+    host_permissions: hostPermissions(browser),
     action: {
       default_title: '__MSG_extName__',
     },
@@ -85,5 +114,6 @@ export default defineConfig({
         description: '__MSG_commandOpenPopup__',
       },
     },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
+  }),
 });

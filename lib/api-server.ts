@@ -1,4 +1,4 @@
-import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from './api-origins';
+import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN, hostPermissionFor } from './api-origins';
 import { t } from './i18n';
 
 export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string };
@@ -34,9 +34,10 @@ export function checkCustomOrigin(input: string): OriginCheck {
   return { ok: true, origin: url.origin };
 }
 
-/** The permission pattern that covers exactly one origin. */
+/** The permission pattern that covers one origin in this browser (exactly it, or in Firefox its host on any port). */
 export function originPattern(origin: string): string {
-  return `${origin}/*`;
+  // BROWSER, not FIREFOX: under vitest every flag is a string, and "false" is truthy.
+  return hostPermissionFor(origin, import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome');
 }
 
 export type ServerChoice = 'current' | 'legacy' | 'custom';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCustomOrigin } from '../../lib/api-server';
+import { hostPermissionFor } from '../../lib/api-origins';
+import { checkCustomOrigin, originPattern } from '../../lib/api-server';
 
 describe('checkCustomOrigin', () => {
   it.each([
@@ -40,5 +41,32 @@ describe('checkCustomOrigin', () => {
         }
       }),
     );
+  });
+});
+
+describe('the host permission for an API origin', () => {
+  it.each([
+    ['https://api.telemetrydeckapi.com', 'https://api.telemetrydeckapi.com/*', 'https://api.telemetrydeckapi.com/*'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787/*', 'http://127.0.0.1/*'],
+    ['https://td.example.com:8443', 'https://td.example.com:8443/*', 'https://td.example.com/*'],
+    ['http://localhost:3000', 'http://localhost:3000/*', 'http://localhost/*'],
+  ])('%s: %s in Chrome, %s in Firefox, whose patterns cannot name a port', (origin, chrome, firefox) => {
+    expect(hostPermissionFor(origin, 'chrome')).toBe(chrome);
+    expect(hostPermissionFor(origin, 'firefox')).toBe(firefox);
+  });
+
+  it('in Firefox stays within the optional host permissions the manifest declares', () => {
+    const optional = [/^https:\/\/[^/]+\/\*$/, /^http:\/\/localhost\/\*$/, /^http:\/\/127\.0\.0\.1\/\*$/];
+    fc.assert(
+      fc.property(fc.oneof(fc.webUrl(), fc.constantFrom('http://localhost:8787', 'http://127.0.0.1:1')), (input) => {
+        const checked = checkCustomOrigin(input);
+        if (checked.ok) expect(optional.some((pattern) => pattern.test(hostPermissionFor(checked.origin, 'firefox')))).toBe(true);
+      }),
+    );
+  });
+
+  it('is the exact origin in the Chrome build these tests see', () => {
+    expect(import.meta.env.BROWSER).toBe('chrome');
+    expect(originPattern('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787/*');
   });
 });
