@@ -35,11 +35,6 @@ export function describeAge(at: number, now: number): string {
   return relative(-value, unit);
 }
 
-/** A calendar date in the user's words, e.g. "Dec 4, 2026" ("04.12.2026" in German). */
-export function formatDate(at: number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(at);
-}
-
 export function formatDateTime(at: number): string {
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

@@ -1,4 +1,5 @@
-import { describeExpiry, formatDate } from './expiry-wording';
+import { formatDate } from './calendar-date';
+import { describeExpiry } from './expiry-wording';
 import { t } from './i18n';
 
 /** What an expiry reminder says. Never a token: only its name and dates. */

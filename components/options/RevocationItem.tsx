@@ -1,5 +1,5 @@
 import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api-origins';
-import { formatDate } from '../../lib/expiry-wording';
+import { formatDate } from '../../lib/calendar-date';
 import { t } from '../../lib/i18n';
 import { revocationWording } from '../../lib/revocation';
 import type { RevocationReminderRecord } from '../../lib/stored-state';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeExpiry, formatDate } from '../../lib/expiry-wording';
+import { formatDate } from '../../lib/calendar-date';
+import { describeExpiry } from '../../lib/expiry-wording';
 import { t } from '../../lib/i18n';
 import { dateInputFromExpiry } from '../../lib/pat-expiry';
 import type { TrackedToken } from '../../lib/stored-state';

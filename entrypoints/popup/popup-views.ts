@@ -21,12 +21,11 @@ const importers: { [Name in ViewName]: () => Promise<PopupViews[Name]> } = {
   signIn: () => import('./sign-in-view'),
 };
 const loaded: Partial<PopupViews> = {};
-const loading = new Map<ViewName, Promise<unknown>>();
+const loading: Partial<Record<ViewName, Promise<unknown>>> = {};
 
 /** A view's code, imported once however often it is asked for. */
 export function loadView<Name extends ViewName>(name: Name): Promise<PopupViews[Name]> {
-  if (!loading.has(name)) loading.set(name, importers[name]().then((view) => (loaded[name] = view)));
-  return loading.get(name) as Promise<PopupViews[Name]>;
+  return (loading[name] ??= importers[name]().then((view) => (loaded[name] = view))) as Promise<PopupViews[Name]>;
 }
 
 /**
