@@ -36,7 +36,10 @@ const plainDynamicImports = {
   enforce: 'pre' as const,
   load: (id: string) => (id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : undefined),
 };
-const BENCH_BLANK_PAGE = { absoluteSrc: resolve(import.meta.dirname, 'scripts/bench-blank.html'), relativeDest: 'bench-blank.html' };
+const BENCH_PAGES = ['bench-blank.html', 'bench-floor.html', 'bench-floor.js'].map((name) => ({
+  absoluteSrc: resolve(import.meta.dirname, 'scripts', name),
+  relativeDest: name,
+}));
 
 /**
  * Firefox only. What the extension transmits, as addons.mozilla.org asks it to be declared: the token (and,
@@ -62,7 +65,7 @@ export default defineConfig({
   manifestVersion: 3,
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      if (isBenchBuild) files.push(BENCH_BLANK_PAGE);
+      if (isBenchBuild) files.push(...BENCH_PAGES);
     },
     // `wxt zip -b firefox` fails unless the sources zip holds exactly the allowlisted files.
     'zip:sources:done': (wxt, zipPath) => {

@@ -24,6 +24,8 @@ export interface ContentProbe {
 }
 
 export const BLANK_PAGE: ContentProbe = { label: 'blank page, its text', path: 'bench-blank.html', selector: '#content', text: 'Blank page' };
+/** What any page that shows stored data costs at least: one tiny script, one storage read, one line. */
+export const FLOOR_PAGE: ContentProbe = { label: 'one line, after one storage read', path: 'bench-floor.html', selector: '#content' };
 /** The signed-in popup with what it has cached: the account, and the apps section's first app with its numbers. */
 export const POPUP_SIGNED_IN: ContentProbe = {
   label: 'the account name and its first app',

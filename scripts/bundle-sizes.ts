@@ -24,7 +24,7 @@ const ONE_AT_A_TIME: Partial<Record<EntryName, string[]>> = {
 };
 
 /** Files that only the benchmark adds to its own build: never part of the extension's size. */
-const BENCH_ONLY_FILES = new Set(['bench-blank.html']);
+const BENCH_ONLY_FILES = new Set(['bench-blank.html', 'bench-floor.html', 'bench-floor.js']);
 
 export type EntryName = 'popup' | 'options' | 'background';
 
