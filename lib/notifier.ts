@@ -15,7 +15,7 @@ export async function notify(id: string, content: { title: string; message: stri
     iconUrl: browser.runtime.getURL(ICON),
     title: content.title,
     message: content.message,
-    // Firefox has no notification buttons; the options page offers the same snooze.
+    // Firefox has no notification buttons, so there a reminder has no snooze.
     ...(snoozable && import.meta.env.CHROME ? { buttons: [{ title: t('snoozeOneDay') }] } : {}),
     priority: 1,
   });

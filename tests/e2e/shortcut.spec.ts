@@ -12,5 +12,6 @@ test('a keyboard shortcut opens the popup, and the options page shows which one 
   const section = options.getByRole('region', { name: 'Keyboard shortcut' });
   await expect(section.getByText(`Open the popup with ${assigned}.`)).toBeVisible();
   await expect(section.locator('kbd')).toHaveText(assigned!);
-  await expect(section.getByRole('button', { name: 'Change the shortcut' })).toBeVisible();
+  const [settings] = await Promise.all([extension.context.waitForEvent('page'), section.getByRole('button', { name: 'Change the shortcut' }).click()]);
+  await expect.poll(() => settings.url()).toBe('chrome://extensions/shortcuts');
 });
