@@ -117,6 +117,7 @@ export default defineConfig({
         description: '__MSG_commandOpenPopup__',
       },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
+    // Chrome 116 is the first to answer every API this extension calls (notifications included) with a promise.
+    ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : { minimum_chrome_version: '116' }),
   }),
 });

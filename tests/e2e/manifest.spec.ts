@@ -11,6 +11,7 @@ test('the built manifest asks for exactly what the extension uses', async ({ ext
   expect(manifest).not.toHaveProperty('web_accessible_resources');
   expect(manifest).not.toHaveProperty('content_security_policy');
   expect(manifest.background).toEqual({ service_worker: 'background.js' });
+  expect(manifest.minimum_chrome_version).toBe('116');
   const worker = await extension.worker();
   expect(worker.url()).toBe(`chrome-extension://${extension.id}/background.js`);
 });
