@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { watchSnapshot } from '../lib/screen-snapshot';
-import type { Snapshot } from '../lib/storage';
+import type { Snapshot } from '../lib/snapshot';
 
 /** The stored state, starting from what was read before the first paint, and following every change. */
 export function useSnapshot(initial: Snapshot): Snapshot {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { BADGE_COLORS, badgeForState, nextBadgeChangeAt } from './badge';
 import { amberLeadMs } from './reminder-schedule';
-import type { Snapshot } from './storage';
+import type { Snapshot } from './snapshot';
 
 /** Paints the toolbar badge for the stored state; returns the moment it next changes (null: never by itself). */
 export async function paintBadge({ tokenState, settings }: Pick<Snapshot, 'tokenState' | 'settings'>, now: number): Promise<number | null> {

@@ -13,7 +13,8 @@ import {
 } from './reminder-schedule';
 import { expiryNotification, rejectedNotification } from './reminder-wording';
 import { revocationWording } from './revocation';
-import { readSnapshot, updateStored, type Snapshot } from './storage';
+import type { Snapshot } from './snapshot';
+import { readSnapshot, updateStored } from './storage';
 
 export const REVALIDATE_ALARM = 'revalidate';
 const REVOCATION_PREFIX = revocationNotificationId('');

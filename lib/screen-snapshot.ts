@@ -2,27 +2,21 @@ import { BUILD_API_ORIGIN } from './build-config';
 import { browser } from 'wxt/browser';
 import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './snapshot-guards';
 import { SNAPSHOT_KEYS, STORAGE_KEYS } from './storage-keys';
-import type { Snapshot } from './storage';
-import { EMPTY_REMINDERS, defaultSettings } from './stored-defaults';
+import { snapshotOf, type Snapshot } from './snapshot';
+import { defaultSettings } from './stored-defaults';
 
 /**
  * The screens' view of storage: what `storage.ts` reads for the background, through light guards instead
  * of zod (see `snapshot-guards.ts`). Anything unusable reads as absent and sets `discarded`.
  */
 export function snapshotForScreens(raw: Record<string, unknown>): Snapshot {
-  const tokenState = checkTokenState(raw[STORAGE_KEYS.tokenState]);
-  const settings = checkSettings(raw[STORAGE_KEYS.settings], defaultSettings(BUILD_API_ORIGIN));
-  const reminders = checkReminders(raw[STORAGE_KEYS.reminders]);
-  const notice = checkNotice(raw[STORAGE_KEYS.notice]);
-  const apps = checkAppsState(raw[STORAGE_KEYS.apps]);
-  return {
-    tokenState: tokenState.status === 'valid' ? tokenState.value : null,
-    settings: settings.status === 'valid' ? settings.value : defaultSettings(BUILD_API_ORIGIN),
-    reminders: reminders.status === 'valid' ? reminders.value : EMPTY_REMINDERS,
-    notice: notice.status === 'valid' ? notice.value : null,
-    apps: apps.status === 'valid' ? apps.value : null,
-    discarded: [tokenState, settings, reminders, notice, apps].some((outcome) => outcome.status === 'invalid'),
-  };
+  return snapshotOf({
+    tokenState: checkTokenState(raw[STORAGE_KEYS.tokenState]),
+    settings: checkSettings(raw[STORAGE_KEYS.settings], defaultSettings(BUILD_API_ORIGIN)),
+    reminders: checkReminders(raw[STORAGE_KEYS.reminders]),
+    notice: checkNotice(raw[STORAGE_KEYS.notice]),
+    apps: checkAppsState(raw[STORAGE_KEYS.apps]),
+  });
 }
 
 /** One storage read: what a screen paints first, before anything else. */

@@ -1,3 +1,4 @@
+import type { ReadOutcome } from './snapshot';
 import type { AppsState, Notice, Reminders, Settings, TokenState } from './stored-state';
 
 /**
@@ -59,10 +60,7 @@ const isAppsState = shape({
   ),
 });
 
-/** What a screen makes of one stored value: absent, usable, or present but unusable. */
-export type GuardOutcome<T> = { status: 'absent' } | { status: 'valid'; value: T } | { status: 'invalid' };
-
-function checked<T>(guard: Guard, raw: unknown): GuardOutcome<T> {
+function checked<T>(guard: Guard, raw: unknown): ReadOutcome<T> {
   if (raw === undefined || raw === null) return { status: 'absent' };
   return guard(raw) ? { status: 'valid', value: raw as T } : { status: 'invalid' };
 }
@@ -72,7 +70,7 @@ export const checkReminders = (raw: unknown) => checked<Reminders>(isReminders, 
 export const checkNotice = (raw: unknown) => checked<Notice>(isNotice, raw);
 export const checkAppsState = (raw: unknown) => checked<AppsState>(isAppsState, raw);
 
-export function checkSettings(raw: unknown, defaults: Settings): GuardOutcome<Settings> {
+export function checkSettings(raw: unknown, defaults: Settings): ReadOutcome<Settings> {
   const outcome = checked<Partial<Settings>>(isSettings, raw);
   return outcome.status === 'valid' ? { status: 'valid', value: { ...defaults, ...outcome.value, schemaVersion: 1 } } : outcome;
 }

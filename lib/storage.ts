@@ -1,15 +1,14 @@
 import { browser } from 'wxt/browser';
-import { BUILD_API_ORIGIN } from './build-config';
 import { t } from './i18n';
 import { revocationReminderFor } from './revocation';
 import { createSerialQueue } from './serial';
+import { snapshotOf, type Snapshot } from './snapshot';
 import { SNAPSHOT_KEYS, discardedNotice } from './storage-keys';
 import {
   EMPTY_REMINDERS,
   STORAGE_KEYS,
   appsStateSchema,
   credentialSchema,
-  defaultSettings,
   noticeSchema,
   parseStored,
   remindersSchema,
@@ -25,18 +24,6 @@ import {
 
 export function sessionEndedNotice(): string {
   return t('noticeSessionEnded');
-}
-
-/** Everything a screen needs, none of it secret. */
-export interface Snapshot {
-  tokenState: TokenState | null;
-  settings: Settings;
-  reminders: Reminders;
-  notice: Notice | null;
-  /** The organizations and app numbers last fetched (check `tokenAddedAt` before showing them). */
-  apps: AppsState | null;
-  /** Some stored value did not parse and was ignored. */
-  discarded: boolean;
 }
 
 const local = () => browser.storage.local;
@@ -61,35 +48,18 @@ export async function restrictStorageToTrustedContexts(): Promise<void> {
 }
 
 export function snapshotFromRaw(raw: Record<string, unknown>): Snapshot {
-  const tokenState = parseStored('tokenState', tokenStateSchema, raw[STORAGE_KEYS.tokenState]);
-  const settings = parseStored('settings', settingsSchema, raw[STORAGE_KEYS.settings]);
-  const reminders = parseStored('reminders', remindersSchema, raw[STORAGE_KEYS.reminders]);
-  const notice = parseStored('notice', noticeSchema, raw[STORAGE_KEYS.notice]);
-  const apps = parseStored('apps', appsStateSchema, raw[STORAGE_KEYS.apps]);
-  return {
-    tokenState: tokenState.status === 'valid' ? tokenState.value : null,
-    settings: settings.status === 'valid' ? settings.value : defaultSettings(BUILD_API_ORIGIN),
-    reminders: reminders.status === 'valid' ? reminders.value : EMPTY_REMINDERS,
-    notice: notice.status === 'valid' ? notice.value : null,
-    apps: apps.status === 'valid' ? apps.value : null,
-    discarded: [tokenState, settings, reminders, notice, apps].some((outcome) => outcome.status === 'invalid'),
-  };
+  return snapshotOf({
+    tokenState: parseStored('tokenState', tokenStateSchema, raw[STORAGE_KEYS.tokenState]),
+    settings: parseStored('settings', settingsSchema, raw[STORAGE_KEYS.settings]),
+    reminders: parseStored('reminders', remindersSchema, raw[STORAGE_KEYS.reminders]),
+    notice: parseStored('notice', noticeSchema, raw[STORAGE_KEYS.notice]),
+    apps: parseStored('apps', appsStateSchema, raw[STORAGE_KEYS.apps]),
+  });
 }
 
 
 export async function readSnapshot(): Promise<Snapshot> {
   return snapshotFromRaw(await local().get(SNAPSHOT_KEYS));
-}
-
-/** Calls back with a fresh snapshot whenever a screen-visible key changes. Returns the unsubscribe. */
-export function watchSnapshot(onChange: (snapshot: Snapshot) => void): () => void {
-  const listener = (changes: Record<string, unknown>, areaName: string) => {
-    if (areaName !== 'local') return;
-    if (!SNAPSHOT_KEYS.some((key) => key in changes)) return;
-    void readSnapshot().then(onChange);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Background only: the secret, from whichever area holds it. */

@@ -10,7 +10,7 @@ import { RevocationsSection } from '../../components/options/RevocationsSection'
 import { TrackedTokensSection } from '../../components/options/TrackedTokensSection';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
 import { appsForSignIn } from '../../lib/apps-refresh-policy';
-import type { Snapshot } from '../../lib/storage';
+import type { Snapshot } from '../../lib/snapshot';
 
 /** Reads the stored snapshot and sends intents; never fetches, never writes storage. */
 export function OptionsApp({ initial }: { initial: Snapshot }) {

@@ -3,7 +3,7 @@ import { Notice } from '../../components/Alert';
 import { Header } from '../../components/Header';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
 import { sendIntent } from '../../lib/messages';
-import type { Snapshot } from '../../lib/storage';
+import type { Snapshot } from '../../lib/snapshot';
 import { discardedNotice } from '../../lib/storage-keys';
 import { useView } from './popup-views';
 

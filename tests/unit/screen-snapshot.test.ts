@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readSnapshot, snapshotForScreens, watchSnapshot } from '../../lib/screen-snapshot';
-import { snapshotFromRaw, type Snapshot } from '../../lib/storage';
+import type { Snapshot } from '../../lib/snapshot';
+import { snapshotFromRaw } from '../../lib/storage';
 import { STORAGE_KEYS } from '../../lib/storage-keys';
 import { signedInState } from './state-fixtures';
 
