@@ -147,6 +147,28 @@ test('the revocation watch checks as often as the user chose', async ({ server, 
   await expect(options.getByRole('alert')).toContainText('hours from 1 to 168');
 });
 
+test('changing the API server signs out, after a confirmation, since a token belongs to one server', async ({ server, extension }) => {
+  const popup = await extension.openPopup();
+  const token = await signInWithToken(popup, server, extension.secrets);
+  const options = await extension.openOptions();
+  await options.getByLabel('TelemetryDeck, older host (api.telemetrydeck.com)').check();
+  await options.getByRole('button', { name: 'Use this server' }).click();
+  const confirm = options.getByRole('group', { name: /signs you out/ });
+  await expect(confirm).toBeVisible();
+  // Cancel keeps everything as it was.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  expect(await extension.storage('local')).toHaveProperty('tokenState');
+
+  await options.getByRole('button', { name: 'Use this server' }).click();
+  await options.getByRole('button', { name: 'Change server and sign out' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'You are signed out' })).toBeVisible();
+  const local = await extension.storage('local');
+  expect(local).not.toHaveProperty('tokenState');
+  expect(JSON.stringify(local)).not.toContain(token);
+  expect((local.settings as { apiOrigin: string }).apiOrigin).toBe('https://api.telemetrydeck.com');
+  await expect(options.getByText('Currently using https://api.telemetrydeck.com')).toBeVisible();
+});
+
 test('declining the permission for a custom server leaves the server as it was, and says so', async ({ extension }) => {
   // The browser's permission prompt cannot be answered from a test: this page's request is declined.
   await extension.context.addInitScript(() => {

@@ -36,3 +36,16 @@ describe('one alarm for the next change of badge or reminders', () => {
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
 });
+
+describe('the badge follows the reminder lead times the user chose', () => {
+  it('turns amber at the longest lead time of 7 days or less, here 3 days', async () => {
+    const colors: string[] = [];
+    fakeBrowser.action.setBadgeBackgroundColor = (async ({ color }: { color: string }) => void colors.push(color)) as typeof fakeBrowser.action.setBadgeBackgroundColor;
+    const settings = { schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com', reminders: { enabled: true, leadTimesMs: [3 * DAY_MS, 0], revocationRepeatMs: DAY_MS } };
+    await fakeBrowser.storage.local.set({ settings, credential: { schemaVersion: 1, token: 'tdpat_x' }, tokenState: signedInState({ expiresAt: NOW + 5 * DAY_MS }) });
+    await syncWithState(NOW);
+    await fakeBrowser.storage.local.set({ tokenState: signedInState({ expiresAt: NOW + 3 * DAY_MS }) });
+    await syncWithState(NOW);
+    expect(colors).toEqual(['#1a7f37', '#b45309']);
+  });
+});
