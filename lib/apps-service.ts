@@ -41,6 +41,12 @@ function organizationFromApi(organization: Organization): Omit<StoredOrganizatio
   return result;
 }
 
+/** The longest `Retry-After` among answers that gave one, in seconds; undefined when none did. */
+function longestWait(answers: readonly { retryAfterSeconds?: number }[]): number | undefined {
+  const waits = answers.flatMap((answer) => (answer.retryAfterSeconds === undefined ? [] : [answer.retryAfterSeconds]));
+  return waits.length > 0 ? Math.max(...waits) : undefined;
+}
+
 /**
  * The popup's organizations, apps and numbers: fetched in the background, cached under `apps`, shown
  * from there. Nothing here touches the token's state: a failed query is this section's business only.
@@ -74,10 +80,10 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     const at = now();
     if (!last24Hours.ok || !last30Days.ok || !daily30Days.ok) {
       const errors = [last24Hours, last30Days, daily30Days].flatMap((result) => (result.ok ? [] : [result.error]));
-      const waits = errors.flatMap((error) => (error.retryAfterSeconds === undefined ? [] : [error.retryAfterSeconds]));
+      const retryAfterSeconds = longestWait(errors);
       return {
         organization: { ...base, stats: keptStats, error: stored(appsError(errors[0]!), at) },
-        ...(waits.length > 0 ? { retryAfterSeconds: Math.max(...waits) } : {}),
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       };
     }
     const byApp = statsFromResults({ last24Hours: last24Hours.value, last30Days: last30Days.value, daily30Days: daily30Days.value }, appIds, at);
@@ -125,8 +131,8 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
       const at = now();
       const organizations = loaded.map((result) => result.organization);
       // A busy server's Retry-After holds for the next automatic refresh too, even past the usual 15 minutes.
-      const waits = loaded.flatMap((result) => (result.retryAfterSeconds === undefined ? [] : [result.retryAfterSeconds]));
-      const retryNotBefore = waits.length > 0 ? at + Math.max(...waits) * 1000 : undefined;
+      const wait = longestWait(loaded);
+      const retryNotBefore = wait === undefined ? undefined : at + wait * 1000;
       next = () => ({
         schemaVersion: 1,
         tokenAddedAt,

@@ -100,10 +100,10 @@ function mostRecentSentLead(token: RemindableToken, log: ReminderLog): number {
   return Math.min(Infinity, ...leads);
 }
 
-/** The reminders of a token that may still be sent: those more recent than any already sent. */
-function sendableRemindersOf(token: RemindableToken, settings: Pick<ReminderSettings, 'leadTimesMs'>, log: ReminderLog): ExpiryReminder[] {
+/** Of a token's reminders, those that may still be sent: the ones more recent than any already sent. */
+function sendable(token: RemindableToken, reminders: readonly ExpiryReminder[], log: ReminderLog): ExpiryReminder[] {
   const limit = mostRecentSentLead(token, log);
-  return expiryRemindersOf(token, settings.leadTimesMs).filter((reminder) => reminder.leadMs < limit);
+  return reminders.filter((reminder) => reminder.leadMs < limit);
 }
 
 /** The first moment an expiry reminder is due, or null once it has been sent. */
@@ -139,7 +139,7 @@ export function dueReminders(
 
   for (const token of tokens) {
     const reminders = expiryRemindersOf(token, settings.leadTimesMs);
-    const latestDue = sendableRemindersOf(token, settings, log)
+    const latestDue = sendable(token, reminders, log)
       .filter((reminder) => (expiryReminderDueAt(reminder, log) ?? Infinity) <= now)
       .at(-1);
     if (!latestDue) continue;
@@ -184,7 +184,9 @@ export function nextReminderAt(
 ): number | null {
   if (!settings.enabled) return null;
   const moments = [
-    ...tokens.flatMap((token) => sendableRemindersOf(token, settings, log).map((reminder) => expiryReminderDueAt(reminder, log))),
+    ...tokens.flatMap((token) =>
+      sendable(token, expiryRemindersOf(token, settings.leadTimesMs), log).map((reminder) => expiryReminderDueAt(reminder, log)),
+    ),
     ...revocations.map((reminder) => revocationDueAt(reminder, settings.revocationRepeatMs)),
   ].filter((moment) => moment !== null);
   return moments.length === 0 ? null : Math.max(now, Math.min(...moments));
