@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { OFFICIAL_API_ORIGINS, hostPermissionFor } from './lib/api-origins';
+import { OFFICIAL_API_ORIGINS, hostPermissionFor } from './lib/api/origins';
 import { checkSourcesZip, includeSourcesGlobs } from './scripts/sources-zip';
 
 /** `WXT_API_BASE_URL` (an origin) becomes the default API server and gains a host permission. */

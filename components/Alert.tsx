@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../lib/i18n';
+import { t } from '../lib/text/i18n';
 
 /** An error a person can act on. `role="alert"` so screen readers announce it when it appears. */
 export function Alert({ children }: { children: ComponentChildren }) {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '../lib/i18n';
-import { sendIntent } from '../lib/messages';
-import { checkPasswordSignIn } from '../lib/password-sign-in';
+import { t } from '../lib/text/i18n';
+import { sendIntent } from '../lib/protocol/send-intent';
+import { checkPasswordSignIn } from '../lib/token/password-sign-in';
 import { Alert } from './Alert';
 
 export function PasswordSignInForm() {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
-import { t } from '../lib/i18n';
-import { isNoAnswer, sendIntent } from '../lib/messages';
-import { isStale } from '../lib/refresh-policy';
+import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
+import { t } from '../lib/text/i18n';
+import { isNoAnswer, sendIntent } from '../lib/protocol/send-intent';
+import { isStale } from '../lib/token/refresh-policy';
 import { browser } from 'wxt/browser';
-import type { AppsPreferences, AppsState, TokenState } from '../lib/stored-state';
+import type { AppsPreferences, AppsState, TokenState } from '../lib/state/worker/schemas';
 import { AccountCard } from './AccountCard';
 import { AppsSection, type AppsRefreshRequest } from './apps/AppsSection';
 import { Alert } from './Alert';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
+import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
 import { Notice } from './Alert';
-import { t } from '../lib/i18n';
+import { t } from '../lib/text/i18n';
 import { TextWithLink } from './TextWithLink';
 import { MethodTabs } from './MethodTabs';
 import { PasswordSignInForm } from './PasswordSignInForm';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../lib/i18n';
-import { sendIntent } from '../lib/messages';
-import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput } from '../lib/pat-expiry';
-import { formatDate } from '../lib/calendar-date';
-import { describeAge, describeExpiry, formatDateTime } from '../lib/expiry-wording';
-import type { TokenState } from '../lib/stored-state';
+import { t, type MessageKey } from '../lib/text/i18n';
+import { sendIntent } from '../lib/protocol/send-intent';
+import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput } from '../lib/token/pat-expiry';
+import { formatDate } from '../lib/text/calendar-date';
+import { describeAge, describeExpiry, formatDateTime } from '../lib/text/expiry-wording';
+import type { TokenState } from '../lib/state/worker/schemas';
 import { fullName, tokenKindLabel } from './AccountCard';
 import { Alert } from './Alert';
 

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api-origins';
-import { DAY_MS } from '../lib/dates';
-import { sendIntent } from '../lib/messages';
-import { t } from '../lib/i18n';
-import { DASHBOARD_EXPIRY_WINDOWS_DAYS, checkPatExpiry, expiryFromDateInput, expiryWindowLabel } from '../lib/pat-expiry';
-import { checkPersonalAccessToken } from '../lib/token-format';
+import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
+import { DAY_MS } from '../lib/api/worker/telemetrydeck-date';
+import { sendIntent } from '../lib/protocol/send-intent';
+import { t } from '../lib/text/i18n';
+import { DASHBOARD_EXPIRY_WINDOWS_DAYS, checkPatExpiry, expiryFromDateInput, expiryWindowLabel } from '../lib/token/pat-expiry';
+import { checkPersonalAccessToken } from '../lib/token/format';
 import { Alert } from './Alert';
 import { TextWithLink } from './TextWithLink';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { watchSnapshot } from '../lib/screen-snapshot';
-import type { Snapshot } from '../lib/snapshot';
+import { watchSnapshot } from '../lib/state/screen-snapshot';
+import type { Snapshot } from '../lib/state/snapshot';
 
 /** The stored state, starting from what was read before the first paint, and following every change. */
 export function useSnapshot(initial: Snapshot): Snapshot {

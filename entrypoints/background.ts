@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import { createAppsService } from '../lib/apps-service';
-import { listenForIntents } from '../lib/intent-receiver';
-import { createIntentRouter } from '../lib/intent-router';
-import { REVALIDATE_ALARM, isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminder-service';
-import { createSerialQueue } from '../lib/serial';
-import { createSettingsService } from '../lib/settings-service';
-import { repairStorage, restrictStorageToTrustedContexts } from '../lib/storage';
-import { STORAGE_KEYS, becameRejected } from '../lib/stored-state';
-import { EARLIER_STATE_ALARMS, STATE_CHANGE_ALARM, syncWithState } from '../lib/sync-with-state';
-import { createTokenService } from '../lib/token-service';
+import { createAppsService } from '../lib/apps/worker/apps-service';
+import { listenForIntents } from '../lib/protocol/worker/intent-receiver';
+import { createIntentRouter } from '../lib/protocol/worker/intent-handlers';
+import { REVALIDATE_ALARM, isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminders/worker/reminder-service';
+import { createSerialQueue } from '../lib/state/worker/serial-queue';
+import { createSettingsService } from '../lib/settings/worker/settings-service';
+import { repairStorage, restrictStorageToTrustedContexts } from '../lib/state/worker/store';
+import { STORAGE_KEYS, becameRejected } from '../lib/state/worker/schemas';
+import { EARLIER_STATE_ALARMS, STATE_CHANGE_ALARM, syncWithState } from '../lib/worker/sync-with-state';
+import { createTokenService } from '../lib/token/worker/token-service';
 
 export default defineBackground(() => {
   const startUp = (async () => {

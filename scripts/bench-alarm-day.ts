@@ -11,12 +11,12 @@ import { answerMessagesFromCatalog } from './message-catalog.ts';
 allowExtensionlessImportsInLib();
 // lib's badge words come from the catalogs, as in the browser.
 answerMessagesFromCatalog();
-const { badgeForState, nextBadgeChangeAt } = await import('../lib/badge.ts');
-const { DEFAULT_LEAD_TIMES_MS, amberLeadMs, dueReminders, nextReminderAt } = await import('../lib/reminder-schedule.ts');
-const { DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } = await import('../lib/stored-state.ts');
-const { nextStateChangeAt } = await import('../lib/sync-with-state.ts');
-type TokenState = import('../lib/stored-state.ts').TokenState;
-type ReminderLog = import('../lib/reminder-schedule.ts').ReminderLog;
+const { badgeForState, nextBadgeChangeAt } = await import('../lib/toolbar/badge.ts');
+const { DEFAULT_LEAD_TIMES_MS, amberLeadMs, dueReminders, nextReminderAt } = await import('../lib/reminders/schedule.ts');
+const { DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } = await import('../lib/state/worker/schemas.ts');
+const { nextStateChangeAt } = await import('../lib/worker/sync-with-state.ts');
+type TokenState = import('../lib/state/worker/schemas.ts').TokenState;
+type ReminderLog = import('../lib/reminders/schedule.ts').ReminderLog;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;

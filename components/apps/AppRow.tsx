@@ -1,6 +1,6 @@
-import { formatCount, formatEstimate } from '../../lib/apps-number-format';
-import type { ShownApp } from '../../lib/apps-selection';
-import { t } from '../../lib/i18n';
+import { formatCount, formatEstimate } from '../../lib/apps/number-format';
+import type { ShownApp } from '../../lib/apps/selection';
+import { t } from '../../lib/text/i18n';
 import { ExternalLink } from '../ExternalLink';
 import { Sparkline } from './Sparkline';
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { appsForSignIn, appsRefreshDue } from '../../lib/apps-refresh-policy';
-import { selectShownApps } from '../../lib/apps-selection';
-import { describeAge } from '../../lib/expiry-wording';
-import { t, uiLocale } from '../../lib/i18n';
-import { isNoAnswer, sendIntent } from '../../lib/messages';
+import { appsForSignIn, appsRefreshDue } from '../../lib/apps/refresh-policy';
+import { selectShownApps } from '../../lib/apps/selection';
+import { describeAge } from '../../lib/text/expiry-wording';
+import { t, uiLocale } from '../../lib/text/i18n';
+import { isNoAnswer, sendIntent } from '../../lib/protocol/send-intent';
 import { browser } from 'wxt/browser';
-import type { AppsPreferences, AppsState, TokenState } from '../../lib/stored-state';
+import type { AppsPreferences, AppsState, TokenState } from '../../lib/state/worker/schemas';
 import { Alert } from '../Alert';
 import { OrganizationApps } from './OrganizationApps';
 import './apps.css';

@@ -1,7 +1,7 @@
-import { dashboardAppUrl } from '../../lib/apps-links';
-import type { ShownOrganization } from '../../lib/apps-selection';
-import { describeAge } from '../../lib/expiry-wording';
-import { plural, t } from '../../lib/i18n';
+import { dashboardAppUrl } from '../../lib/apps/dashboard-links';
+import type { ShownOrganization } from '../../lib/apps/selection';
+import { describeAge } from '../../lib/text/expiry-wording';
+import { plural, t } from '../../lib/text/i18n';
 import { Alert } from '../Alert';
 import { AppRow } from './AppRow';
 import { UsageBar } from './UsageBar';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import { OutcomeMessage } from './OutcomeMessage';
 import { TrackedTokenFields } from './TrackedTokenFields';
 import { checkTrackedTokenInput } from './tracked-token-input';

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { DEFAULT_APP_LIMIT, selectShownApps } from '../../lib/apps-selection';
-import { t } from '../../lib/i18n';
-import { sendIntent } from '../../lib/messages';
-import type { AppsPreferences, AppsState } from '../../lib/stored-state';
+import { DEFAULT_APP_LIMIT, selectShownApps } from '../../lib/apps/selection';
+import { t } from '../../lib/text/i18n';
+import { sendIntent } from '../../lib/protocol/send-intent';
+import type { AppsPreferences, AppsState } from '../../lib/state/worker/schemas';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
 import { usePendingValue } from './use-pending-value';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 
 /**
  * An inline second step before something that cannot be undone. Focus moves to "Cancel" (the safe choice),

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from '../../lib/api-origins';
-import { checkCustomOrigin, originPattern, serverChoiceFor, type ServerChoice } from '../../lib/api-server';
-import { t } from '../../lib/i18n';
+import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from '../../lib/api/origins';
+import { checkCustomOrigin, originPattern, serverChoiceFor, type ServerChoice } from '../../lib/api/custom-server';
+import { t } from '../../lib/text/i18n';
 import { browser } from 'wxt/browser';
 import { SLOT, Slotted } from '../Slotted';
 import { ConfirmStep } from './ConfirmStep';

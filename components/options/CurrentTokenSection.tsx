@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import { sendIntent } from '../../lib/messages';
-import type { TokenState } from '../../lib/stored-state';
+import { t } from '../../lib/text/i18n';
+import { sendIntent } from '../../lib/protocol/send-intent';
+import type { TokenState } from '../../lib/state/worker/schemas';
 import { Alert } from '../Alert';
 import { TokenDetailsEditor } from '../TokenDetailsEditor';
 

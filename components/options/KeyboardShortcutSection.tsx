@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import { browser } from 'wxt/browser';
 import { SLOT, Slotted } from '../Slotted';
 

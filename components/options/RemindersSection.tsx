@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import { DAY_MS, HOUR_MS } from '../../lib/dates';
-import { sendIntent, type IntentResult } from '../../lib/messages';
-import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from '../../lib/setting-limits';
-import type { ReminderSettings } from '../../lib/stored-state';
+import { t } from '../../lib/text/i18n';
+import { DAY_MS, HOUR_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { sendIntent, type IntentResult } from '../../lib/protocol/send-intent';
+import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from '../../lib/settings/limits';
+import type { ReminderSettings } from '../../lib/state/worker/schemas';
 import { AddLeadTimeForm } from './AddLeadTimeForm';
 import { leadTimeLabel, leadTimeWords } from './lead-time-words';
 import { OutcomeMessage } from './OutcomeMessage';

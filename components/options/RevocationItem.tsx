@@ -1,8 +1,8 @@
-import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api-origins';
-import { formatDate } from '../../lib/calendar-date';
-import { t } from '../../lib/i18n';
-import { revocationWording } from '../../lib/revocation';
-import type { RevocationReminderRecord } from '../../lib/stored-state';
+import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api/origins';
+import { formatDate } from '../../lib/text/calendar-date';
+import { t } from '../../lib/text/i18n';
+import { revocationWording } from '../../lib/reminders/revocation-reminder';
+import type { RevocationReminderRecord } from '../../lib/state/worker/schemas';
 import { ExternalLink } from '../ExternalLink';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import type { RevocationReminderRecord } from '../../lib/stored-state';
+import { t } from '../../lib/text/i18n';
+import type { RevocationReminderRecord } from '../../lib/state/worker/schemas';
 import { RevocationItem } from './RevocationItem';
 
 /** Removed personal access tokens still to revoke in the dashboard, until the user says they did. */

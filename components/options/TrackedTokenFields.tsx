@@ -1,5 +1,5 @@
-import { t } from '../../lib/i18n';
-import { dateInputFromExpiry } from '../../lib/pat-expiry';
+import { t } from '../../lib/text/i18n';
+import { dateInputFromExpiry } from '../../lib/token/pat-expiry';
 
 /** The two things known about a tracked token: a name and the day it expires. Never the token itself. */
 export function TrackedTokenFields({

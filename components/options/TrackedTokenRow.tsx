@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatDate } from '../../lib/calendar-date';
-import { describeExpiry } from '../../lib/expiry-wording';
-import { t } from '../../lib/i18n';
-import { dateInputFromExpiry } from '../../lib/pat-expiry';
-import type { TrackedToken } from '../../lib/stored-state';
+import { formatDate } from '../../lib/text/calendar-date';
+import { describeExpiry } from '../../lib/text/expiry-wording';
+import { t } from '../../lib/text/i18n';
+import { dateInputFromExpiry } from '../../lib/token/pat-expiry';
+import type { TrackedToken } from '../../lib/state/worker/schemas';
 import { OutcomeMessage } from './OutcomeMessage';
 import { TrackedTokenFields } from './TrackedTokenFields';
 import { checkTrackedTokenInput } from './tracked-token-input';

@@ -1,5 +1,5 @@
-import { t } from '../../lib/i18n';
-import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput } from '../../lib/pat-expiry';
+import { t } from '../../lib/text/i18n';
+import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput } from '../../lib/token/pat-expiry';
 
 export type TrackedTokenInput = { ok: true; name: string; expiresAt: number } | { ok: false; message: string };
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import { sendIntent, type Intent } from '../../lib/messages';
+import { t } from '../../lib/text/i18n';
+import { sendIntent, type Intent } from '../../lib/protocol/send-intent';
 
 /** What the last change in a section came to, and which control caused it, so the message sits beside that control. */
 export interface Outcome<S extends string> {

@@ -9,8 +9,8 @@ import { RemindersSection } from '../../components/options/RemindersSection';
 import { RevocationsSection } from '../../components/options/RevocationsSection';
 import { TrackedTokensSection } from '../../components/options/TrackedTokensSection';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
-import { appsForSignIn } from '../../lib/apps-refresh-policy';
-import type { Snapshot } from '../../lib/snapshot';
+import { appsForSignIn } from '../../lib/apps/refresh-policy';
+import type { Snapshot } from '../../lib/state/snapshot';
 
 /** Reads the stored snapshot and sends intents; never fetches, never writes storage. */
 export function OptionsApp({ initial }: { initial: Snapshot }) {

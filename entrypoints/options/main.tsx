@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
-import { readSnapshot } from '../../lib/screen-snapshot';
+import { readSnapshot } from '../../lib/state/screen-snapshot';
 import '../../components/theme.css';
 import '../../components/options.css';
 import { OptionsApp } from './OptionsApp';

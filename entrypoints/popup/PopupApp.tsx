@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { Notice } from '../../components/Alert';
 import { Header } from '../../components/Header';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
-import { sendIntent } from '../../lib/messages';
-import type { Snapshot } from '../../lib/snapshot';
-import { discardedNotice } from '../../lib/storage-keys';
+import { sendIntent } from '../../lib/protocol/send-intent';
+import type { Snapshot } from '../../lib/state/snapshot';
+import { discardedNotice } from '../../lib/state/keys';
 import { useView } from './popup-views';
 
 export function PopupApp({ initial }: { initial: Snapshot }) {

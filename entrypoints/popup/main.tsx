@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
-import { hintedView } from '../../lib/popup-hint';
-import { readSnapshot } from '../../lib/screen-snapshot';
+import { hintedView } from '../../lib/toolbar/popup-hint';
+import { readSnapshot } from '../../lib/state/screen-snapshot';
 import '../../components/theme.css';
 import { closeOnEscape } from './close-on-escape';
 import { PopupApp } from './PopupApp';

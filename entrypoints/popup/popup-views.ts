@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PopupViewName } from '../../lib/popup-hint';
+import type { PopupViewName } from '../../lib/toolbar/popup-hint';
 import type * as SignInView from './sign-in-view';
 import type * as SignedInView from './signed-in-view';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { buildAppsQuery } from '../../lib/apps-query';
+import { buildAppsQuery } from '../../lib/apps/worker/query';
 import type { FakeServer, NewOrganization } from '../fake-server/server.ts';
 import { expect, test } from './fixtures';
 import { ADA, signInWithToken } from './helpers';

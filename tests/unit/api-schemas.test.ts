@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginResponseSchema, userInfoSchema } from '../../lib/api-schemas';
+import { loginResponseSchema, userInfoSchema } from '../../lib/api/worker/response-schemas';
 
 describe('userInfoSchema', () => {
   it('accepts the docs’ example verbatim, with its placeholder id', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../lib/api-client';
+import { createApiClient } from '../../lib/api/worker/client';
 import { fakeFetch, json } from './fake-fetch';
 
 const ORIGIN = 'https://api.example.test';

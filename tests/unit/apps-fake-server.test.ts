@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppsQuery } from '../../lib/apps-query';
+import { buildAppsQuery } from '../../lib/apps/worker/query';
 import { eventsInHour, startFakeServer, usersFor, type FakeServer } from '../fake-server/server.ts';
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appsFilter, buildAppsQueries, buildAppsQuery } from '../../lib/apps-query';
+import { appsFilter, buildAppsQueries, buildAppsQuery } from '../../lib/apps/worker/query';
 
 const APP_A = '8F3E1C2A-0B5D-4E6F-9A7B-1C2D3E4F5A6B';
 const APP_B = '1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APPS_REFRESH_INTERVAL_MS, appsForSignIn, appsPreferencesKey, appsRefreshDue } from '../../lib/apps-refresh-policy';
-import type { AppsState } from '../../lib/stored-state';
+import { APPS_REFRESH_INTERVAL_MS, appsForSignIn, appsPreferencesKey, appsRefreshDue } from '../../lib/apps/refresh-policy';
+import type { AppsState } from '../../lib/state/worker/schemas';
 
 const NOW = Date.UTC(2026, 10, 22, 8);
 const ADDED_AT = NOW - 1000;

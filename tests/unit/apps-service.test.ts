@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { APPS_REFRESH_INTERVAL_MS, appsPreferencesKey } from '../../lib/apps-refresh-policy';
-import { createAppsService } from '../../lib/apps-service';
-import { createIntentRouter } from '../../lib/intent-router';
-import { createSettingsService } from '../../lib/settings-service';
-import { readSnapshot } from '../../lib/storage';
-import { createTokenService } from '../../lib/token-service';
+import { APPS_REFRESH_INTERVAL_MS, appsPreferencesKey } from '../../lib/apps/refresh-policy';
+import { createAppsService } from '../../lib/apps/worker/apps-service';
+import { createIntentRouter } from '../../lib/protocol/worker/intent-handlers';
+import { createSettingsService } from '../../lib/settings/worker/settings-service';
+import { readSnapshot } from '../../lib/state/worker/store';
+import { createTokenService } from '../../lib/token/worker/token-service';
 import { startFakeServer, type FakeServer, type NewOrganization } from '../fake-server/server.ts';
 
 let server: FakeServer;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS } from '../../lib/dates';
+import { DAY_MS } from '../../lib/api/worker/telemetrydeck-date';
 import { signedInState } from './state-fixtures';
 
 type Listener<A extends unknown[]> = { trigger(...args: A): Promise<unknown> };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBasicCredentials, encodeBasicCredentials } from '../../lib/basic-auth';
+import { decodeBasicCredentials, encodeBasicCredentials } from '../../lib/api/worker/basic-auth';
 
 describe('Basic credentials', () => {
   it('encodes UTF-8 before base64, where btoa alone would throw', () => {

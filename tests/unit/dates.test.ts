@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTelemetryDeckDate } from '../../lib/dates';
+import { parseTelemetryDeckDate } from '../../lib/api/worker/telemetrydeck-date';
 
 describe('parseTelemetryDeckDate', () => {
   it('reads the server’s +0000 form, which is not ISO 8601 extended form', () => {

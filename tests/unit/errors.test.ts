@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiError, classifyStatus, parseRetryAfter } from '../../lib/errors';
+import { apiError, classifyStatus, parseRetryAfter } from '../../lib/api/error';
 
 describe('classifyStatus', () => {
   it.each([

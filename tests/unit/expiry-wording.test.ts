@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/dates';
-import { describeAge, describeExpiry } from '../../lib/expiry-wording';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { describeAge, describeExpiry } from '../../lib/text/expiry-wording';
 import { NOW } from './state-fixtures';
 
 describe('describeExpiry', () => {

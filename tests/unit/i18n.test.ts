@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badgeForState } from '../../lib/badge';
-import { formatDate } from '../../lib/calendar-date';
-import { describeAge, describeExpiry } from '../../lib/expiry-wording';
-import { plural, t, uiLocale } from '../../lib/i18n';
-import { expiryNotification } from '../../lib/reminder-wording';
+import { badgeForState } from '../../lib/toolbar/badge';
+import { formatDate } from '../../lib/text/calendar-date';
+import { describeAge, describeExpiry } from '../../lib/text/expiry-wording';
+import { plural, t, uiLocale } from '../../lib/text/i18n';
+import { expiryNotification } from '../../lib/reminders/wording';
 import { LANGUAGES, readCatalog } from '../../scripts/message-catalog';
 import { signedInState } from './state-fixtures';
 import { useLanguage } from './test-language';

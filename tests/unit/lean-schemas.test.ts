@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
-import { integer, recordOf } from '../../lib/lean-schemas';
+import { integer, recordOf } from '../../lib/state/worker/lean-schemas';
 
 describe('integer()', () => {
   it('takes exactly what z.int() takes', () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { intentSchema, listenForIntents } from '../../lib/intent-receiver';
-import { sendIntent } from '../../lib/messages';
+import { intentSchema, listenForIntents } from '../../lib/protocol/worker/intent-receiver';
+import { sendIntent } from '../../lib/protocol/send-intent';
 
 beforeEach(() => fakeBrowser.reset());
 

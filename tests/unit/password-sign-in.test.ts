@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBasicCredentials, encodeBasicCredentials } from '../../lib/basic-auth';
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, checkPasswordSignIn } from '../../lib/password-sign-in';
+import { decodeBasicCredentials, encodeBasicCredentials } from '../../lib/api/worker/basic-auth';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, checkPasswordSignIn } from '../../lib/token/password-sign-in';
 
 const emailChars = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((text) => !text.includes(':') && text.trim() !== '');
 const passwords = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 250 });

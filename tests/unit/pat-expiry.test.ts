@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput, latestPatExpiry } from '../../lib/pat-expiry';
+import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput, latestPatExpiry } from '../../lib/token/pat-expiry';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata'];
 const originalZone = process.env.TZ;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, MINUTE_MS } from '../../lib/dates';
-import { isStale, mayCheckAutomatically, retryNotBeforeAfterFailure } from '../../lib/refresh-policy';
+import { HOUR_MS, MINUTE_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { isStale, mayCheckAutomatically, retryNotBeforeAfterFailure } from '../../lib/token/refresh-policy';
 import { NOW } from './state-fixtures';
 
 describe('refresh policy', () => {

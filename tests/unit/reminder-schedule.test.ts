@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/dates';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/api/worker/telemetrydeck-date';
 import {
   DEFAULT_LEAD_TIMES_MS,
   amberLeadMs,
@@ -18,7 +18,7 @@ import {
   type ReminderLog,
   type ReminderSettings,
   type RevocationReminder,
-} from '../../lib/reminder-schedule';
+} from '../../lib/reminders/schedule';
 import { useLanguage } from './test-language';
 
 const NOW = Date.UTC(2026, 10, 22, 8, 0, 0);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS, HOUR_MS } from '../../lib/dates';
-import { processReminders, snoozeNotification } from '../../lib/reminder-service';
-import { readSnapshot } from '../../lib/storage';
-import { EMPTY_REMINDERS, type Reminders } from '../../lib/stored-state';
+import { DAY_MS, HOUR_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { processReminders, snoozeNotification } from '../../lib/reminders/worker/reminder-service';
+import { readSnapshot } from '../../lib/state/worker/store';
+import { EMPTY_REMINDERS, type Reminders } from '../../lib/state/worker/schemas';
 import { NOW, signedInState } from './state-fixtures';
 
 async function notificationIds(): Promise<string[]> {

@@ -2,10 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readSnapshot, snapshotForScreens, watchSnapshot } from '../../lib/screen-snapshot';
-import type { Snapshot } from '../../lib/snapshot';
-import { snapshotFromRaw } from '../../lib/storage';
-import { STORAGE_KEYS } from '../../lib/storage-keys';
+import { readSnapshot, snapshotForScreens, watchSnapshot } from '../../lib/state/screen-snapshot';
+import type { Snapshot } from '../../lib/state/snapshot';
+import { snapshotFromRaw } from '../../lib/state/worker/store';
+import { STORAGE_KEYS } from '../../lib/state/keys';
 import { signedInState } from './state-fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/storage');

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS, HOUR_MS } from '../../lib/dates';
-import { createSettingsService } from '../../lib/settings-service';
-import { readCredential, readSnapshot, saveSignedIn } from '../../lib/storage';
+import { DAY_MS, HOUR_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { createSettingsService } from '../../lib/settings/worker/settings-service';
+import { readCredential, readSnapshot, saveSignedIn } from '../../lib/state/worker/store';
 import { NOW, signedInState } from './state-fixtures';
 
 let ids = 0;

@@ -99,7 +99,7 @@ describe('the sources zip allowlist', () => {
       expect(isAllowlisted(file), `${file} is read by the build but not allowlisted`).toBe(true);
       if (/\.(ts|tsx|html|css)$/.test(file)) queue.push(...relativeImports(file));
     }
-    expect(seen.has('lib/api-origins.ts')).toBe(true);
+    expect(seen.has('lib/api/origins.ts')).toBe(true);
     expect(seen.has('scripts/sources-zip.ts')).toBe(true);
   });
 

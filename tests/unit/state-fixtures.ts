@@ -1,4 +1,4 @@
-import type { TokenState } from '../../lib/stored-state';
+import type { TokenState } from '../../lib/state/worker/schemas';
 
 export const NOW = Date.UTC(2026, 10, 22, 8, 0, 0);
 

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readCredential, readSnapshot, repairStorage } from '../../lib/storage';
-import { discardedNotice } from '../../lib/storage-keys';
-import { CURRENT_SCHEMA_VERSION, STORAGE_KEYS } from '../../lib/stored-state';
+import { readCredential, readSnapshot, repairStorage } from '../../lib/state/worker/store';
+import { discardedNotice } from '../../lib/state/keys';
+import { CURRENT_SCHEMA_VERSION, STORAGE_KEYS } from '../../lib/state/worker/schemas';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/storage');
 const NOW = Date.UTC(2026, 10, 22, 9);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { discardedNotice } from '../../lib/storage-keys';
-import { readCredential, readSnapshot, repairStorage, restrictStorageToTrustedContexts, sessionEndedNotice, snapshotFromRaw } from '../../lib/storage';
-import { parseStored, tokenStateSchema } from '../../lib/stored-state';
+import { discardedNotice } from '../../lib/state/keys';
+import { readCredential, readSnapshot, repairStorage, restrictStorageToTrustedContexts, sessionEndedNotice, snapshotFromRaw } from '../../lib/state/worker/store';
+import { parseStored, tokenStateSchema } from '../../lib/state/worker/schemas';
 import { NOW, signedInState } from './state-fixtures';
 
 const CREDENTIAL = { schemaVersion: 1, token: 'tdpat_SECRETsecret1234' };

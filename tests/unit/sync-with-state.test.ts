@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS, HOUR_MS } from '../../lib/dates';
-import { STATE_CHANGE_ALARM, nextStateChangeAt, syncWithState } from '../../lib/sync-with-state';
+import { DAY_MS, HOUR_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { STATE_CHANGE_ALARM, nextStateChangeAt, syncWithState } from '../../lib/worker/sync-with-state';
 import { NOW, signedInState } from './state-fixtures';
 
 const popups: string[] = [];

@@ -1,4 +1,4 @@
-import { resetUiLocale } from '../../lib/i18n';
+import { resetUiLocale } from '../../lib/text/i18n';
 import { messageFrom, readCatalog, type Catalog } from '../../scripts/message-catalog';
 
 /** The language the fake browser answers `i18n.getMessage` in: English unless a test switches. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPersonalAccessToken, maskToken } from '../../lib/token-format';
+import { checkPersonalAccessToken, maskToken } from '../../lib/token/format';
 
 const VALID = 'tdpat_AbCdEf0123456789AbCdEf0123456789wxyz';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS } from '../../lib/dates';
-import { readCredential, readSnapshot } from '../../lib/storage';
-import { createTokenService } from '../../lib/token-service';
+import { DAY_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { readCredential, readSnapshot } from '../../lib/state/worker/store';
+import { createTokenService } from '../../lib/token/worker/token-service';
 import { startFakeServer, type FakeServer } from '../fake-server/server.ts';
 
 let server: FakeServer;

@@ -1,0 +1,195 @@
+import { createApiClient, type ApiClient } from '../../api/worker/client';
+import type { Organization } from '../../api/worker/response-schemas';
+import { appsError } from './apps-error';
+import { buildAppsQueries } from './query';
+import { statsFromResults } from './query-result';
+import { appIdsToQuery } from '../selection';
+import { appsForSignIn, appsPreferencesKey, appsRefreshDue } from '../refresh-policy';
+import { apiError, type ApiError } from '../../api/error';
+import { t } from '../../text/i18n';
+import type { Intent, IntentResult } from '../../protocol/send-intent';
+import { retryNotBeforeAfterFailure } from '../../token/refresh-policy';
+import { readCredential, readSnapshot, updateStored } from '../../state/worker/store';
+import type { AppsPreferences, AppsState, StoredOrganization } from '../../state/worker/schemas';
+
+export type AppsIntent = Extract<Intent, { type: 'refreshApps' | 'setAppsPreferences' }>;
+
+/** `user`: the Refresh button, which skips the 15-minute limit. `stale`: a screen found old numbers. */
+export type AppsRefreshReason = 'user' | 'stale';
+
+function failure(error: ApiError): IntentResult {
+  return { ok: false, error: { kind: error.kind, message: error.message } };
+}
+
+function stored(error: ApiError, at: number) {
+  return { kind: error.kind, message: error.message, at };
+}
+
+/** The organization as we keep it; every field beyond the id may be missing in what the API sent. */
+function organizationFromApi(organization: Organization): Omit<StoredOrganization, 'stats' | 'error'> {
+  const result: Omit<StoredOrganization, 'stats' | 'error'> = {
+    id: organization.id,
+    name: organization.name?.trim() || t('unnamedOrganization'),
+    apps: organization.apps.slice(0, 500).map((app) => ({ id: app.id, name: app.name?.trim() || app.id })),
+  };
+  const namespace = organization.namespace?.trim();
+  if (namespace) result.namespace = namespace;
+  const maxSignals = organization.maxSignals ?? organization.resolvedMaxSignals;
+  if (maxSignals !== undefined && Number.isFinite(maxSignals) && maxSignals >= 0) result.maxSignals = maxSignals;
+  const usage = organization.usagePercentage;
+  if (usage !== undefined && Number.isFinite(usage) && usage >= 0) result.usagePercentage = usage;
+  return result;
+}
+
+/** The longest `Retry-After` among answers that gave one, in seconds; undefined when none did. */
+function longestWait(answers: readonly { retryAfterSeconds?: number }[]): number | undefined {
+  const waits = answers.flatMap((answer) => (answer.retryAfterSeconds === undefined ? [] : [answer.retryAfterSeconds]));
+  return waits.length > 0 ? Math.max(...waits) : undefined;
+}
+
+/**
+ * The popup's organizations, apps and numbers: fetched in the background, cached under `apps`, shown
+ * from there. Nothing here touches the token's state: a failed query is this section's business only.
+ */
+export function createAppsService(options: { now: () => number; fetch?: typeof fetch }) {
+  const { now } = options;
+  let inFlight: Promise<IntentResult> | null = null;
+
+  /**
+   * One organization's numbers: three queries at once, or the reason there are none, with how long the
+   * server asked us to wait when it was too busy.
+   */
+  async function loadOrganization(
+    api: ApiClient,
+    token: string,
+    organization: Organization,
+    previous: StoredOrganization | undefined,
+    preferences: AppsPreferences,
+  ): Promise<{ organization: StoredOrganization; retryAfterSeconds?: number }> {
+    const base = organizationFromApi(organization);
+    const keptStats = previous?.stats ?? null;
+    const appIds = appIdsToQuery(base.apps, preferences);
+    // Without a namespace there is no data source to ask; the screen explains why.
+    if (!base.namespace || appIds.length === 0) return { organization: { ...base, stats: keptStats, error: null } };
+    const queries = buildAppsQueries({ namespace: base.namespace, appIds, excludeTestMode: preferences.excludeTestMode });
+    const [last24Hours, last30Days, daily30Days] = await Promise.all([
+      api.tql(token, queries.last24Hours),
+      api.tql(token, queries.last30Days),
+      api.tql(token, queries.daily30Days),
+    ]);
+    const at = now();
+    if (!last24Hours.ok || !last30Days.ok || !daily30Days.ok) {
+      const errors = [last24Hours, last30Days, daily30Days].flatMap((result) => (result.ok ? [] : [result.error]));
+      const retryAfterSeconds = longestWait(errors);
+      return {
+        organization: { ...base, stats: keptStats, error: stored(appsError(errors[0]!), at) },
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      };
+    }
+    const byApp = statsFromResults({ last24Hours: last24Hours.value, last30Days: last30Days.value, daily30Days: daily30Days.value }, appIds, at);
+    return { organization: { ...base, stats: { fetchedAt: at, excludesTestMode: preferences.excludeTestMode, byApp }, error: null } };
+  }
+
+  async function refreshOnce(reason: AppsRefreshReason): Promise<IntentResult> {
+    const credential = await readCredential();
+    const { tokenState, settings, apps } = await readSnapshot();
+    if (!credential || !tokenState) return failure(apiError('not-signed-in'));
+    // A rejected token gets nothing but 401s; the account section already says so.
+    if (tokenState.check.status === 'rejected') return { ok: true };
+    const tokenAddedAt = tokenState.token.addedAt;
+    const preferences = settings.apps;
+    if (reason !== 'user' && !appsRefreshDue(apps, tokenAddedAt, preferences, now())) return { ok: true };
+    const previous = appsForSignIn(apps, tokenAddedAt);
+    const api = createApiClient({ origin: settings.apiOrigin, fetch: options.fetch, now });
+    const preferencesKey = appsPreferencesKey(preferences);
+
+    const listed = await api.organizations(credential.token);
+    let next: (latest: AppsState | null) => AppsState;
+    let outcome: IntentResult = { ok: true };
+    if (!listed.ok) {
+      const at = now();
+      const error = appsError(listed.error);
+      outcome = failure(error);
+      next = (latest) => {
+        const base = latest ?? { schemaVersion: 1, tokenAddedAt, preferencesKey, error: null, organizations: [] };
+        const failures = (base.consecutiveFailures ?? 0) + 1;
+        return {
+          ...base,
+          lastAttemptAt: at,
+          error: stored(error, at),
+          consecutiveFailures: failures,
+          retryNotBefore: retryNotBeforeAfterFailure(at, failures, error.retryAfterSeconds),
+        };
+      };
+    } else {
+      const previousById = new Map(previous?.organizations.map((organization) => [organization.id, organization]));
+      const loaded = await Promise.all(
+        listed.value
+          .slice(0, 100)
+          .map((organization) => loadOrganization(api, credential.token, organization, previousById.get(organization.id), preferences)),
+      );
+      const at = now();
+      const organizations = loaded.map((result) => result.organization);
+      // A busy server's Retry-After holds for the next automatic refresh too, even past the usual 15 minutes.
+      const wait = longestWait(loaded);
+      const retryNotBefore = wait === undefined ? undefined : at + wait * 1000;
+      next = () => ({
+        schemaVersion: 1,
+        tokenAddedAt,
+        preferencesKey,
+        fetchedAt: at,
+        lastAttemptAt: at,
+        error: null,
+        organizations,
+        ...(retryNotBefore === undefined ? {} : { retryNotBefore }),
+      });
+    }
+
+    // The user may have signed out or swapped tokens while we waited: their choice wins.
+    const current = await readCredential();
+    if (current?.token !== credential.token) return { ok: true };
+    await updateStored('apps', async (latest) => {
+      const { tokenState: latestToken } = await readSnapshot();
+      if (latestToken?.token.addedAt !== tokenAddedAt) return undefined;
+      return next(appsForSignIn(latest, tokenAddedAt));
+    });
+    return outcome;
+  }
+
+  /** Concurrent refreshes share one round of requests. */
+  function refresh(reason: AppsRefreshReason): Promise<IntentResult> {
+    inFlight ??= refreshOnce(reason).finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  }
+
+  async function setPreferences(intent: Extract<Intent, { type: 'setAppsPreferences' }>): Promise<IntentResult> {
+    if (intent.selectedAppIds && new Set(intent.selectedAppIds).size !== intent.selectedAppIds.length) {
+      return failure(apiError('invalid-input', { message: t('appsChosenOnce') }));
+    }
+    await updateStored('settings', (settings) => {
+      const apps = { ...settings.apps };
+      if (intent.selectedAppIds !== undefined) apps.selectedAppIds = intent.selectedAppIds;
+      if (intent.excludeTestMode !== undefined) apps.excludeTestMode = intent.excludeTestMode;
+      return { ...settings, apps };
+    });
+    // New numbers for the new choice, without making the options page wait for the queries; after any
+    // refresh under way, which still asks with the old preferences.
+    void (inFlight ?? Promise.resolve())
+      .then(() => refresh('stale'))
+      .catch(() => {});
+    return { ok: true };
+  }
+
+  async function handle(intent: AppsIntent): Promise<IntentResult> {
+    switch (intent.type) {
+      case 'refreshApps':
+        return refresh(intent.reason);
+      case 'setAppsPreferences':
+        return setPreferences(intent);
+    }
+  }
+
+  return { handle, refresh };
+}

@@ -1,0 +1,28 @@
+import { CURRENT_API_ORIGIN } from '../api/origins';
+import { DAY_MS, HOUR_MS } from '../api/worker/telemetrydeck-date';
+import type { AppsPreferences, Reminders, Settings } from './worker/schemas';
+
+/** The defaults of stored values, free of schemas, so that the screens can fill them in without zod. */
+export const DEFAULT_LEAD_TIMES_MS = [30 * DAY_MS, 7 * DAY_MS, DAY_MS, 0];
+export const DEFAULT_REVOCATION_REPEAT_MS = DAY_MS;
+export const DEFAULT_REVALIDATE_EVERY_MS = 6 * HOUR_MS;
+export const DEFAULT_APPS_PREFERENCES: AppsPreferences = { selectedAppIds: null, excludeTestMode: true };
+
+/** The build-time `WXT_API_BASE_URL`, else TelemetryDeck's current host. */
+export function defaultApiOrigin(buildOrigin: string): string {
+  return buildOrigin || CURRENT_API_ORIGIN;
+}
+
+/** Settings with every default; each call returns new objects, so a caller may change them. */
+export function defaultSettings(buildOrigin: string): Settings {
+  return {
+    schemaVersion: 1,
+    apiOrigin: defaultApiOrigin(buildOrigin),
+    keepSignedIn: true,
+    reminders: { enabled: true, leadTimesMs: [...DEFAULT_LEAD_TIMES_MS], revocationRepeatMs: DEFAULT_REVOCATION_REPEAT_MS },
+    revalidateEveryMs: DEFAULT_REVALIDATE_EVERY_MS,
+    apps: { ...DEFAULT_APPS_PREFERENCES },
+  };
+}
+
+export const EMPTY_REMINDERS: Reminders = { schemaVersion: 1, tracked: [], revocations: [], log: { sent: {}, snoozed: {} } };

@@ -1,0 +1,36 @@
+import { BUILD_API_ORIGIN } from '../api/build-origin';
+import { browser } from 'wxt/browser';
+import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './screen-guards';
+import { SNAPSHOT_KEYS, STORAGE_KEYS } from './keys';
+import { snapshotOf, type Snapshot } from './snapshot';
+import { defaultSettings } from './defaults';
+
+/**
+ * The screens' view of storage: what `storage.ts` reads for the background, through light guards instead
+ * of zod (see `snapshot-guards.ts`). Anything unusable reads as absent and sets `discarded`.
+ */
+export function snapshotForScreens(raw: Record<string, unknown>): Snapshot {
+  return snapshotOf({
+    tokenState: checkTokenState(raw[STORAGE_KEYS.tokenState]),
+    settings: checkSettings(raw[STORAGE_KEYS.settings], defaultSettings(BUILD_API_ORIGIN)),
+    reminders: checkReminders(raw[STORAGE_KEYS.reminders]),
+    notice: checkNotice(raw[STORAGE_KEYS.notice]),
+    apps: checkAppsState(raw[STORAGE_KEYS.apps]),
+  });
+}
+
+/** One storage read: what a screen paints first, before anything else. */
+export async function readSnapshot(): Promise<Snapshot> {
+  return snapshotForScreens(await browser.storage.local.get(SNAPSHOT_KEYS));
+}
+
+/** Calls back with a fresh snapshot whenever a screen-visible key changes. Returns the unsubscribe. */
+export function watchSnapshot(onChange: (snapshot: Snapshot) => void): () => void {
+  const listener = (changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'local') return;
+    if (!SNAPSHOT_KEYS.some((key) => key in changes)) return;
+    void readSnapshot().then(onChange);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

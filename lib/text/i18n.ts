@@ -1,0 +1,44 @@
+import type catalog from '../../public/_locales/en/messages.json';
+
+/** A message of the catalogs in `public/_locales/<language>/messages.json`; English is the reference. */
+export type MessageKey = keyof typeof catalog;
+
+interface I18nApi {
+  getMessage(key: string, substitutions?: string[]): string;
+}
+
+const globals = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
+
+/**
+ * The message in the browser's language, with `$1`, `$2`… replaced by `substitutions` in order.
+ * The browser's own i18n, so that every context (worker, pages, manifest) picks the same language and
+ * the strings live in the catalogs, not in the scripts.
+ */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  const i18n = globals.browser?.i18n ?? globals.chrome!.i18n!;
+  return i18n.getMessage(key, substitutions.map(String));
+}
+
+let locale: string | undefined;
+
+/**
+ * The locale for `Intl` (dates, numbers, relative times, plurals): the language of the catalog in use,
+ * in the browser's regional variant where it has one ("en-GB" dates for a British English browser).
+ */
+export function uiLocale(): string {
+  if (locale) return locale;
+  const language = t('localeLanguage') || 'en';
+  const preferred = typeof navigator === 'undefined' ? undefined : navigator.language;
+  locale = preferred && preferred.split('-')[0]!.toLowerCase() === language ? preferred : language;
+  return locale;
+}
+
+/** Forgets the cached locale; only tests switch languages. */
+export function resetUiLocale(): void {
+  locale = undefined;
+}
+
+/** `one` or `other` by the language's plural rules: "1 more app" / "3 more apps". */
+export function plural(count: number, one: MessageKey, other: MessageKey): string {
+  return t(new Intl.PluralRules(uiLocale()).select(count) === 'one' ? one : other, count);
+}
