@@ -36,6 +36,8 @@ const plainDynamicImports = {
   enforce: 'pre' as const,
   load: (id: string) => (id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : undefined),
 };
+/** Modules that only the popup's sign-in forms share with the options page: kept out of the shared chunk. */
+const SIGN_IN_AND_OPTIONS_ONLY = ['/lib/token/pat-expiry', '/lib/time/date-input'];
 const BENCH_PAGES = ['bench-blank.html', 'bench-floor.html', 'bench-floor.js'].map((name) => ({
   absoluteSrc: resolve(import.meta.dirname, 'scripts', name),
   relativeDest: name,
@@ -93,7 +95,7 @@ export default defineConfig({
           codeSplitting: {
             // The code both pages use in one chunk, except what only the popup's sign-in forms share with the
             // options page: a signed-in popup, the heavier of its two states, never loads that.
-            groups: [{ name: 'shared', minShareCount: 2, test: (id: string) => !id.includes('/lib/pat-expiry') }],
+            groups: [{ name: 'shared', minShareCount: 2, test: (id: string) => !SIGN_IN_AND_OPTIONS_ONLY.some((path) => id.includes(path)) }],
           },
         },
       },

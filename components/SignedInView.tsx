@@ -4,7 +4,7 @@ import { t } from '../lib/text/i18n';
 import { isNoAnswer, sendIntent } from '../lib/protocol/send-intent';
 import { isStale } from '../lib/token/refresh-policy';
 import { browser } from 'wxt/browser';
-import type { AppsPreferences, AppsState, TokenState } from '../lib/state/worker/schemas';
+import type { AppsState, AppsPreferences, TokenState } from '../lib/state/types';
 import { AccountCard } from './AccountCard';
 import { AppsSection, type AppsRefreshRequest } from './apps/AppsSection';
 import { Alert } from './Alert';

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../lib/text/i18n';
 import { sendIntent } from '../lib/protocol/send-intent';
-import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput } from '../lib/token/pat-expiry';
+import { checkPatExpiry } from '../lib/token/pat-expiry';
+import { dateInputFromExpiry, expiryFromDateInput } from '../lib/time/date-input';
 import { formatDate } from '../lib/text/calendar-date';
 import { describeAge, describeExpiry, formatDateTime } from '../lib/text/expiry-wording';
-import type { TokenState } from '../lib/state/worker/schemas';
+import type { TokenState } from '../lib/state/types';
 import { fullName, tokenKindLabel } from './AccountCard';
 import { Alert } from './Alert';
 

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
-import { DAY_MS } from '../lib/api/worker/telemetrydeck-date';
+import { DAY_MS } from '../lib/time/units';
 import { sendIntent } from '../lib/protocol/send-intent';
 import { t } from '../lib/text/i18n';
-import { DASHBOARD_EXPIRY_WINDOWS_DAYS, checkPatExpiry, expiryFromDateInput, expiryWindowLabel } from '../lib/token/pat-expiry';
+import { DASHBOARD_EXPIRY_WINDOWS_DAYS, checkPatExpiry, expiryWindowLabel } from '../lib/token/pat-expiry';
+import { expiryFromDateInput } from '../lib/time/date-input';
 import { checkPersonalAccessToken } from '../lib/token/format';
 import { Alert } from './Alert';
 import { TextWithLink } from './TextWithLink';

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { watchSnapshot } from '../lib/state/screen-snapshot';
+import { watchScreenSnapshot } from '../lib/state/screen-snapshot';
 import type { Snapshot } from '../lib/state/snapshot';
 
 /** The stored state, starting from what was read before the first paint, and following every change. */
 export function useSnapshot(initial: Snapshot): Snapshot {
   const [snapshot, setSnapshot] = useState(initial);
-  useEffect(() => watchSnapshot(setSnapshot), []);
+  useEffect(() => watchScreenSnapshot(setSnapshot), []);
   return snapshot;
 }
 

@@ -2,11 +2,14 @@ import { browser } from 'wxt/browser';
 import { createAppsService } from '../lib/apps/worker/apps-service';
 import { listenForIntents } from '../lib/protocol/worker/intent-receiver';
 import { createIntentRouter } from '../lib/protocol/worker/intent-handlers';
-import { REVALIDATE_ALARM, isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminders/worker/reminder-service';
+import { isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminders/worker/reminder-service';
+import { REVALIDATE_ALARM } from '../lib/token/worker/revocation-watch';
 import { createSerialQueue } from '../lib/state/worker/serial-queue';
 import { createSettingsService } from '../lib/settings/worker/settings-service';
-import { repairStorage, restrictStorageToTrustedContexts } from '../lib/state/worker/store';
-import { STORAGE_KEYS, becameRejected } from '../lib/state/worker/schemas';
+import { restrictStorageToTrustedContexts } from '../lib/state/worker/access-level';
+import { repairStorage } from '../lib/state/worker/repair';
+import { becameRejected } from '../lib/token/worker/rejection';
+import { STORAGE_KEYS } from '../lib/state/keys';
 import { EARLIER_STATE_ALARMS, STATE_CHANGE_ALARM, syncWithState } from '../lib/worker/sync-with-state';
 import { createTokenService } from '../lib/token/worker/token-service';
 

@@ -1,7 +1,7 @@
 // How often alarms wake the worker over one day, for a token that expires in 10 days: computed by stepping
 // through the day with lib's own schedule functions, as the worker uses them, not by waiting a day.
 //
-// The worker keeps two alarms (lib/sync-with-state.ts, lib/reminder-service.ts): `state-change` at the
+// The worker keeps two alarms (lib/worker/sync-with-state.ts, lib/token/worker/revocation-watch.ts): `state-change` at the
 // earlier of nextBadgeChangeAt and nextReminderAt, and `revalidate` every `revalidateEveryMs`. Every alarm
 // that fires is one wake-up; afterwards the worker syncs (sends what dueReminders says is due, then sets
 // the one-shot alarm again from the new state).
@@ -11,12 +11,12 @@ import { answerMessagesFromCatalog } from './message-catalog.ts';
 allowExtensionlessImportsInLib();
 // lib's badge words come from the catalogs, as in the browser.
 answerMessagesFromCatalog();
-const { badgeForState, nextBadgeChangeAt } = await import('../lib/toolbar/badge.ts');
-const { DEFAULT_LEAD_TIMES_MS, amberLeadMs, dueReminders, nextReminderAt } = await import('../lib/reminders/schedule.ts');
-const { DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } = await import('../lib/state/worker/schemas.ts');
+const { amberLeadMs, badgeForState, nextBadgeChangeAt } = await import('../lib/toolbar/badge.ts');
+const { dueReminders, nextReminderAt } = await import('../lib/reminders/schedule.ts');
+const { DEFAULT_LEAD_TIMES_MS, DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } = await import('../lib/state/defaults.ts');
 const { nextStateChangeAt } = await import('../lib/worker/sync-with-state.ts');
-type TokenState = import('../lib/state/worker/schemas.ts').TokenState;
-type ReminderLog = import('../lib/reminders/schedule.ts').ReminderLog;
+type TokenState = import('../lib/state/types.ts').TokenState;
+type ReminderLog = import('../lib/state/types.ts').ReminderLog;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -43,7 +43,7 @@ export interface AlarmDay {
 export function simulateAlarmDay(expiresInDays = 10, signedInAt = Date.UTC(2026, 0, 15, 9, 30)): AlarmDay {
   const dayEnd = signedInAt + DAY_MS;
   const state: TokenState = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     token: { kind: 'pat', masked: 'tdpat_…abcd', name: 'Benchmark', addedAt: signedInAt, expiresAt: signedInAt + expiresInDays * DAY_MS },
     account: { id: 'bench', email: 'ada@example.com', fetchedAt: signedInAt },
     check: { status: 'valid', lastSuccessAt: signedInAt, lastAttemptAt: signedInAt, error: null },

@@ -1,8 +1,7 @@
 // Puts the extension into the states the benchmark measures: signed in (through the same intent the popup
 // sends), with an account of a chosen age, or signed out.
 import type { FakeServer } from '../tests/fake-server/server.ts';
-import type { BenchBrowser } from './bench-browser.ts';
-import { sleep } from './bench-browser.ts';
+import { type BenchBrowser, sleep } from './bench-browser.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Long enough for the worker to follow a storage change (badge, alarms) before anything is measured. */

@@ -5,7 +5,7 @@ import { describeAge } from '../../lib/text/expiry-wording';
 import { t, uiLocale } from '../../lib/text/i18n';
 import { isNoAnswer, sendIntent } from '../../lib/protocol/send-intent';
 import { browser } from 'wxt/browser';
-import type { AppsPreferences, AppsState, TokenState } from '../../lib/state/worker/schemas';
+import type { AppsState, AppsPreferences, TokenState } from '../../lib/state/types';
 import { Alert } from '../Alert';
 import { OrganizationApps } from './OrganizationApps';
 import './apps.css';

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { DEFAULT_APP_LIMIT, selectShownApps } from '../../lib/apps/selection';
 import { t } from '../../lib/text/i18n';
 import { sendIntent } from '../../lib/protocol/send-intent';
-import type { AppsPreferences, AppsState } from '../../lib/state/worker/schemas';
+import type { AppsState, AppsPreferences } from '../../lib/state/types';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
 import { usePendingValue } from './use-pending-value';

@@ -1,14 +1,14 @@
 import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api/origins';
 import { formatDate } from '../../lib/text/calendar-date';
 import { t } from '../../lib/text/i18n';
-import { revocationWording } from '../../lib/reminders/revocation-reminder';
-import type { RevocationReminderRecord } from '../../lib/state/worker/schemas';
+import { revocationWording } from '../../lib/reminders/wording';
+import type { RevocationReminder } from '../../lib/state/types';
 import { ExternalLink } from '../ExternalLink';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
 
 /** One removed token that may still work: what to do, where, and a way to say it is done. */
-export function RevocationItem({ reminder, onConfirmed }: { reminder: RevocationReminderRecord; onConfirmed: (name: string) => void }) {
+export function RevocationItem({ reminder, onConfirmed }: { reminder: RevocationReminder; onConfirmed: (name: string) => void }) {
   const outcome = useOutcome<'confirm'>();
 
   async function confirm() {

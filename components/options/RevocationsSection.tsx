@@ -1,10 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/text/i18n';
-import type { RevocationReminderRecord } from '../../lib/state/worker/schemas';
+import type { RevocationReminder } from '../../lib/state/types';
 import { RevocationItem } from './RevocationItem';
 
 /** Removed personal access tokens still to revoke in the dashboard, until the user says they did. */
-export function RevocationsSection({ revocations }: { revocations: RevocationReminderRecord[] }) {
+export function RevocationsSection({ revocations }: { revocations: RevocationReminder[] }) {
   const pending = revocations.filter((reminder) => !reminder.confirmed).sort((a, b) => a.removedAt - b.removedAt);
   const heading = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/text/i18n';
-import type { TrackedToken } from '../../lib/state/worker/schemas';
+import type { TrackedToken } from '../../lib/state/types';
 import { AddTrackedTokenForm } from './AddTrackedTokenForm';
 import { TrackedTokenRow } from './TrackedTokenRow';
 

@@ -1,5 +1,6 @@
 import { t } from '../../lib/text/i18n';
-import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput } from '../../lib/token/pat-expiry';
+import { checkPatExpiry } from '../../lib/token/pat-expiry';
+import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/date-input';
 
 export type TrackedTokenInput = { ok: true; name: string; expiresAt: number } | { ok: false; message: string };
 

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
-import { readSnapshot } from '../../lib/state/screen-snapshot';
+import { readScreenSnapshot } from '../../lib/state/screen-snapshot';
 import '../../components/theme.css';
 import '../../components/options.css';
 import { OptionsApp } from './OptionsApp';
 
 localizeDocument('optionsTitle');
-void readSnapshot().then((snapshot) => render(<OptionsApp initial={snapshot} />, document.getElementById('app')!));
+void readScreenSnapshot().then((snapshot) => render(<OptionsApp initial={snapshot} />, document.getElementById('app')!));

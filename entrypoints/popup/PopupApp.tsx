@@ -4,7 +4,7 @@ import { Header } from '../../components/Header';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
 import { sendIntent } from '../../lib/protocol/send-intent';
 import type { Snapshot } from '../../lib/state/snapshot';
-import { discardedNotice } from '../../lib/state/keys';
+import { discardedNotice } from '../../lib/state/notices';
 import { useView } from './popup-views';
 
 export function PopupApp({ initial }: { initial: Snapshot }) {

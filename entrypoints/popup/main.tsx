@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
 import { hintedView } from '../../lib/toolbar/popup-hint';
-import { readSnapshot } from '../../lib/state/screen-snapshot';
+import { readScreenSnapshot } from '../../lib/state/screen-snapshot';
 import '../../components/theme.css';
 import { closeOnEscape } from './close-on-escape';
 import { PopupApp } from './PopupApp';
@@ -9,7 +9,7 @@ import { loadView } from './popup-views';
 
 // Paint what is stored in the first frame: one storage read and the code of the state it holds; no
 // network, no waiting for the worker.
-const stored = readSnapshot();
+const stored = readScreenSnapshot();
 // The popup's title is the product's name, the same in every language.
 localizeDocument();
 closeOnEscape(document, () => window.close());

@@ -1,18 +1,23 @@
-import { plural, t, type MessageKey } from '../text/i18n';
+import { describeWait } from '../text/duration-wording';
+import { t, type MessageKey } from '../text/i18n';
+import { REQUEST_TIMEOUT_MS } from './timeouts';
 
-/** Every failure the extension can meet, as a value with one sentence a person can act on. */
-export type ApiErrorKind =
-  | 'unauthorized'
-  | 'invalid-credentials'
-  | 'forbidden'
-  | 'rate-limited'
-  | 'unavailable'
-  | 'timeout'
-  | 'offline'
-  | 'unexpected-response'
-  | 'not-signed-in'
-  | 'invalid-input';
+/** Every kind of failure the extension can meet; stored errors carry one of these. */
+export const ERROR_KINDS = [
+  'unauthorized',
+  'invalid-credentials',
+  'forbidden',
+  'rate-limited',
+  'unavailable',
+  'timeout',
+  'offline',
+  'unexpected-response',
+  'not-signed-in',
+  'invalid-input',
+] as const;
+export type ApiErrorKind = (typeof ERROR_KINDS)[number];
 
+/** A failure as a value, with one sentence a person can act on. */
 export interface ApiError {
   kind: ApiErrorKind;
   message: string;
@@ -20,7 +25,7 @@ export interface ApiError {
   retryAfterSeconds?: number;
 }
 
-/** The one sentence for each kind, in the browser's language (the timeout's names the usual 15 seconds). */
+/** The one sentence for each kind, in the browser's language (the timeout's names the usual wait). */
 const MESSAGES: Record<ApiErrorKind, MessageKey> = {
   unauthorized: 'errorUnauthorized',
   'invalid-credentials': 'errorInvalidCredentials',
@@ -34,43 +39,8 @@ const MESSAGES: Record<ApiErrorKind, MessageKey> = {
   'invalid-input': 'errorInvalidInput',
 };
 
-/** "15 seconds", "2 minutes": how long a request was given. */
-export function describeWait(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return plural(ms / 60_000, 'durationMinuteOne', 'durationMinuteOther');
-  return plural(Math.max(1, Math.round(ms / 1000)), 'durationSecondOne', 'durationSecondOther');
-}
-
-export function apiError(
-  kind: ApiErrorKind,
-  options: { message?: string; retryAfterSeconds?: number } = {},
-): ApiError {
-  const error: ApiError = { kind, message: options.message ?? t(MESSAGES[kind], describeWait(15_000)) };
+export function apiError(kind: ApiErrorKind, options: { message?: string; retryAfterSeconds?: number } = {}): ApiError {
+  const error: ApiError = { kind, message: options.message ?? t(MESSAGES[kind], describeWait(REQUEST_TIMEOUT_MS)) };
   if (options.retryAfterSeconds !== undefined) error.retryAfterSeconds = options.retryAfterSeconds;
   return error;
-}
-
-/** Maps an HTTP status to an error kind. Only `users/info` may call a 401 "unauthorized". */
-export function classifyStatus(
-  status: number,
-  endpoint: 'users-info' | 'login' | 'other',
-): ApiErrorKind {
-  if (status === 401) {
-    if (endpoint === 'users-info') return 'unauthorized';
-    if (endpoint === 'login') return 'invalid-credentials';
-    return 'unexpected-response';
-  }
-  if (status === 403) return 'forbidden';
-  if (status === 429) return 'rate-limited';
-  if (status >= 500 && status <= 599) return 'unavailable';
-  return 'unexpected-response';
-}
-
-/** `Retry-After` is either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, Math.ceil((at - now) / 1000));
 }

@@ -1,5 +1,5 @@
-import { MINUTE_MS } from '../api/worker/telemetrydeck-date';
-import type { AppsPreferences, AppsState } from '../state/worker/schemas';
+import { MINUTE_MS } from '../time/units';
+import type { AppsState, AppsPreferences } from '../state/types';
 
 /** App numbers are fetched at most this often, unless the user presses Refresh. */
 export const APPS_REFRESH_INTERVAL_MS = 15 * MINUTE_MS;

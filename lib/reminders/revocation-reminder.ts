@@ -1,5 +1,5 @@
 import { t } from '../text/i18n';
-import type { Check, RevocationReminderRecord, TokenInfo } from '../state/worker/schemas';
+import type { RevocationReminder, Check, TokenInfo } from '../state/types';
 
 /**
  * Removing a personal access token here does not revoke it. Unless TelemetryDeck already rejects it,
@@ -10,7 +10,7 @@ export function revocationReminderFor(
   check: Check,
   now: number,
   id: string,
-): RevocationReminderRecord | null {
+): RevocationReminder | null {
   if (token.kind !== 'pat' || check.status === 'rejected') return null;
   if (token.expiresAt !== null && token.expiresAt <= now) return null;
   return {
@@ -21,9 +21,4 @@ export function revocationReminderFor(
     confirmed: false,
     lastNotifiedAt: null,
   };
-}
-
-/** The words of a revocation reminder, the same in the options page and in a notification. */
-export function revocationWording(reminder: Pick<RevocationReminderRecord, 'name' | 'last4'>): string {
-  return t('revokeInDashboard', reminder.name, reminder.last4);
 }

@@ -1,5 +1,5 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../api/worker/telemetrydeck-date';
-import { plural, t, type MessageKey } from '../text/i18n';
+import type { ReminderLog, ReminderSettings, RevocationReminder } from '../state/types';
+import { usableLeadTimes } from './lead-times';
 
 /**
  * When to remind of expiring tokens and of removed tokens still to revoke: pure functions of (state, now).
@@ -13,41 +13,9 @@ export interface RemindableToken {
   expiresAt: number | null;
 }
 
-export interface RevocationReminder {
-  id: string;
-  name: string;
-  last4: string;
-  removedAt: number;
-  confirmed: boolean;
-  lastNotifiedAt: number | null;
-  snoozedUntil?: number | null;
-}
-
-export interface ReminderSettings {
-  enabled: boolean;
-  /** How long before expiry to remind; 0 is "at expiry". */
-  leadTimesMs: number[];
-  revocationRepeatMs: number;
-}
-
-export interface ReminderLog {
-  /** Expiry reminder id → when it was sent or deliberately skipped. */
-  sent: Record<string, number>;
-  /** Expiry reminder id → snoozed until. */
-  snoozed: Record<string, number>;
-}
-
 export type DueReminder =
   | { kind: 'expiry'; id: string; tokenKey: string; tokenName: string; expiresAt: number; leadMs: number }
   | { kind: 'revocation'; id: string; reminderId: string; name: string; last4: string };
-
-export type LeadTimesValidation = { ok: true; value: number[] } | { ok: false; message: string };
-
-export { DEFAULT_LEAD_TIMES_MS } from '../state/defaults';
-export const MIN_LEAD_MS = HOUR_MS;
-export const MAX_LEAD_MS = 365 * DAY_MS;
-export const MAX_LEAD_TIMES = 20;
-const WEEK_MS = 7 * DAY_MS;
 
 /** Includes the expiry, so a new expiry date gets fresh reminders while a restart never repeats one. */
 export function expiryReminderId(key: string, expiresAt: number, leadMs: number): string {
@@ -71,11 +39,6 @@ interface ExpiryReminder {
   id: string;
   leadMs: number;
   moment: number;
-}
-
-/** Lead times in force: no duplicates, none after expiry, longest first. */
-function usableLeadTimes(leadTimesMs: readonly number[]): number[] {
-  return [...new Set(leadTimesMs)].filter((ms) => Number.isFinite(ms) && ms >= 0).sort((a, b) => b - a);
 }
 
 /** A token's expiry reminders, earliest moment first. */
@@ -212,43 +175,4 @@ export function pruneLog(log: ReminderLog, tokens: readonly RemindableToken[]): 
   const keepCurrent = (entries: Record<string, number>) =>
     Object.fromEntries(Object.entries(entries).filter(([id]) => prefixes.some((prefix) => id.startsWith(prefix))));
   return { sent: keepCurrent(log.sent), snoozed: keepCurrent(log.snoozed) };
-}
-
-const LEAD_TIME_UNITS: [ms: number, one: MessageKey, other: MessageKey][] = [
-  [DAY_MS, 'durationDayOne', 'durationDayOther'],
-  [HOUR_MS, 'durationHourOne', 'durationHourOther'],
-  [MINUTE_MS, 'durationMinuteOne', 'durationMinuteOther'],
-];
-
-/** In the largest whole unit: "30 days", "12 hours", "90 minutes", "at expiry". */
-export function formatLeadTime(ms: number): string {
-  if (ms === 0) return t('leadAtExpiry');
-  const [unitMs, one, other] = LEAD_TIME_UNITS.find(([unitMs]) => ms % unitMs === 0) ?? LEAD_TIME_UNITS[2]!;
-  return plural(Number((ms / unitMs).toFixed(2)), one, other);
-}
-
-function leadTimeProblem(ms: number): string | null {
-  if (!Number.isInteger(ms)) return t('leadNotWhole');
-  if (ms < 0) return t('leadAfterExpiry');
-  if (ms === 0) return null;
-  if (ms < MIN_LEAD_MS) return t('leadTooClose', formatLeadTime(ms));
-  if (ms > MAX_LEAD_MS) return t('leadTooEarly', formatLeadTime(ms));
-  return null;
-}
-
-/** Each lead time is 0 (at expiry) or between 1 hour and 365 days; the result is deduplicated, longest first. */
-export function validateLeadTimes(leadTimesMs: readonly number[]): LeadTimesValidation {
-  for (const ms of leadTimesMs) {
-    const problem = leadTimeProblem(ms);
-    if (problem) return { ok: false, message: problem };
-  }
-  const value = usableLeadTimes(leadTimesMs);
-  if (value.length > MAX_LEAD_TIMES) return { ok: false, message: t('leadTooMany', MAX_LEAD_TIMES) };
-  return { ok: true, value };
-}
-
-/** The badge turns amber at the longest reminder of 7 days or less (at expiry aside), else at 7 days. */
-export function amberLeadMs(leadTimesMs: readonly number[]): number {
-  const withinAWeek = leadTimesMs.filter((ms) => ms > 0 && ms <= WEEK_MS);
-  return withinAWeek.length === 0 ? WEEK_MS : Math.max(...withinAWeek);
 }

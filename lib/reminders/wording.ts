@@ -1,3 +1,4 @@
+import type { RevocationReminder } from '../state/types';
 import { formatDate } from '../text/calendar-date';
 import { describeExpiry } from '../text/expiry-wording';
 import { t } from '../text/i18n';
@@ -14,4 +15,9 @@ export function expiryNotification(tokenName: string, expiresAt: number, now: nu
 
 export function rejectedNotification(): { title: string; message: string } {
   return { title: t('notifyRejectedTitle'), message: t('notifyRejectedMessage') };
+}
+
+/** The words of a revocation reminder, the same in the options page and in a notification. */
+export function revocationWording(reminder: Pick<RevocationReminder, 'name' | 'last4'>): string {
+  return t('revokeInDashboard', reminder.name, reminder.last4);
 }

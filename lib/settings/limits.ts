@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS } from '../api/worker/telemetrydeck-date';
+import { DAY_MS, HOUR_MS } from '../time/units';
 
 /** How often a token still to revoke is brought up again: the options page offers whole days in this range. */
 export const MIN_REVOCATION_REPEAT_MS = DAY_MS;

@@ -1,6 +1,6 @@
 import { CURRENT_API_ORIGIN } from '../api/origins';
-import { DAY_MS, HOUR_MS } from '../api/worker/telemetrydeck-date';
-import type { AppsPreferences, Reminders, Settings } from './worker/schemas';
+import { DAY_MS, HOUR_MS } from '../time/units';
+import { CURRENT_SCHEMA_VERSION, type AppsPreferences, type Reminders, type Settings } from './types';
 
 /** The defaults of stored values, free of schemas, so that the screens can fill them in without zod. */
 export const DEFAULT_LEAD_TIMES_MS = [30 * DAY_MS, 7 * DAY_MS, DAY_MS, 0];
@@ -16,7 +16,7 @@ export function defaultApiOrigin(buildOrigin: string): string {
 /** Settings with every default; each call returns new objects, so a caller may change them. */
 export function defaultSettings(buildOrigin: string): Settings {
   return {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     apiOrigin: defaultApiOrigin(buildOrigin),
     keepSignedIn: true,
     reminders: { enabled: true, leadTimesMs: [...DEFAULT_LEAD_TIMES_MS], revocationRepeatMs: DEFAULT_REVOCATION_REPEAT_MS },
@@ -25,4 +25,4 @@ export function defaultSettings(buildOrigin: string): Settings {
   };
 }
 
-export const EMPTY_REMINDERS: Reminders = { schemaVersion: 1, tracked: [], revocations: [], log: { sent: {}, snoozed: {} } };
+export const EMPTY_REMINDERS: Reminders = { schemaVersion: CURRENT_SCHEMA_VERSION, tracked: [], revocations: [], log: { sent: {}, snoozed: {} } };

@@ -1,5 +1,3 @@
-import { t } from '../text/i18n';
-
 /**
  * Where each stored value lives. Its own module, free of schemas, so that the screens can name the keys
  * without bundling zod.
@@ -17,7 +15,3 @@ export const STORAGE_KEYS = {
 /** The keys a screen reads: everything but the secret. */
 export const SNAPSHOT_KEYS = [STORAGE_KEYS.tokenState, STORAGE_KEYS.settings, STORAGE_KEYS.reminders, STORAGE_KEYS.notice, STORAGE_KEYS.apps];
 
-/** What the popup says when some stored value could not be read and was dropped. */
-export function discardedNotice(): string {
-  return t('noticeDiscarded');
-}

@@ -1,5 +1,5 @@
 import type { ReadOutcome } from './snapshot';
-import type { AppsState, Notice, Reminders, Settings, TokenState } from './worker/schemas';
+import { CURRENT_SCHEMA_VERSION, type Notice, type Settings, type Reminders, type AppsState, type TokenState } from './types';
 
 /**
  * Light hand-written checks for what the screens read from storage. The background worker is the only
@@ -22,13 +22,15 @@ const arrayOf = (guard: Guard): Guard => (value) => Array.isArray(value) && valu
 const valuesOf = (guard: Guard): Guard => (value) => isRecord(value) && Object.values(value).every(guard);
 const shape = (fields: Record<string, Guard>): Guard => (value) =>
   isRecord(value) && Object.keys(fields).every((key) => fields[key]!(value[key]));
-/** Version 1, or the unversioned shape that preceded it. */
-const currentVersion = optional(oneOf(1));
+/** Any version the worker reads: older ones differ only in fields no screen reads, and the worker migrates them. */
+const knownVersion: Guard = (value) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= CURRENT_SCHEMA_VERSION;
+/** Any known version, or the unversioned shape that preceded version 1. */
+const knownOrNoVersion = optional(knownVersion);
 
 const isStoredError = shape({ kind: isString, message: isString });
 
 const isTokenState = shape({
-  schemaVersion: currentVersion,
+  schemaVersion: knownOrNoVersion,
   token: shape({ kind: oneOf('pat', 'session'), masked: isString, addedAt: isNumber, expiresAt: nullable(isNumber) }),
   account: nullable(shape({ email: isString, fetchedAt: isNumber })),
   check: shape({ status: oneOf('unknown', 'valid', 'rejected'), error: nullable(isStoredError) }),
@@ -36,18 +38,18 @@ const isTokenState = shape({
 
 /** Settings may lack the fields added after version 0; `defaults` fills them in, as the zod schema does. */
 const isSettings = shape({
-  schemaVersion: currentVersion,
+  schemaVersion: knownOrNoVersion,
   apiOrigin: isString,
   reminders: optional(shape({ leadTimesMs: arrayOf(isNumber) })),
   apps: optional(shape({ selectedAppIds: nullable(arrayOf(isString)) })),
 });
 
-const isReminders = shape({ schemaVersion: oneOf(1), tracked: arrayOf(isRecord), revocations: arrayOf(isRecord), log: isRecord });
+const isReminders = shape({ schemaVersion: knownVersion, tracked: arrayOf(isRecord), revocations: arrayOf(isRecord), log: isRecord });
 
 const isNotice = shape({ message: isString, at: isNumber });
 
 const isAppsState = shape({
-  schemaVersion: oneOf(1),
+  schemaVersion: knownVersion,
   tokenAddedAt: isNumber,
   error: nullable(isStoredError),
   organizations: arrayOf(
@@ -72,5 +74,5 @@ export const checkAppsState = (raw: unknown) => checked<AppsState>(isAppsState, 
 
 export function checkSettings(raw: unknown, defaults: Settings): ReadOutcome<Settings> {
   const outcome = checked<Partial<Settings>>(isSettings, raw);
-  return outcome.status === 'valid' ? { status: 'valid', value: { ...defaults, ...outcome.value, schemaVersion: 1 } } : outcome;
+  return outcome.status === 'valid' ? { status: 'valid', value: { ...defaults, ...outcome.value, schemaVersion: CURRENT_SCHEMA_VERSION } } : outcome;
 }

@@ -20,16 +20,16 @@ export function snapshotForScreens(raw: Record<string, unknown>): Snapshot {
 }
 
 /** One storage read: what a screen paints first, before anything else. */
-export async function readSnapshot(): Promise<Snapshot> {
+export async function readScreenSnapshot(): Promise<Snapshot> {
   return snapshotForScreens(await browser.storage.local.get(SNAPSHOT_KEYS));
 }
 
 /** Calls back with a fresh snapshot whenever a screen-visible key changes. Returns the unsubscribe. */
-export function watchSnapshot(onChange: (snapshot: Snapshot) => void): () => void {
+export function watchScreenSnapshot(onChange: (snapshot: Snapshot) => void): () => void {
   const listener = (changes: Record<string, unknown>, areaName: string) => {
     if (areaName !== 'local') return;
     if (!SNAPSHOT_KEYS.some((key) => key in changes)) return;
-    void readSnapshot().then(onChange);
+    void readScreenSnapshot().then(onChange);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../api/worker/telemetrydeck-date';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/units';
 import { t, uiLocale } from './i18n';
 
 /** Largest whole unit that fits, so "in 29 days" rather than "in 1 month" (rounded down, like the badge). */

@@ -28,23 +28,3 @@ export function checkPatExpiry(expiresAt: number | null | undefined, now: number
   }
   return { ok: true, expiresAt };
 }
-
-/**
- * `<input type="date">` gives `YYYY-MM-DD`. A token "expiring on" a day still works that day,
- * so the moment is the end of that day in the user's time zone.
- */
-export function expiryFromDateInput(value: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day, 23, 59, 59, 999);
-  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
-  return date.getTime();
-}
-
-/** The inverse, for pre-filling a date field in the user's time zone. */
-export function dateInputFromExpiry(expiresAt: number): string {
-  const date = new Date(expiresAt);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}

@@ -1,5 +1,5 @@
-import { HOUR_MS, MINUTE_MS } from '../api/worker/telemetrydeck-date';
-import type { Check } from '../state/worker/schemas';
+import { HOUR_MS, MINUTE_MS } from '../time/units';
+import type { Check } from '../state/types';
 
 /** The popup revalidates an account older than this when it opens. */
 export const STALE_AFTER_MS = 5 * MINUTE_MS;

@@ -1,7 +1,7 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../api/worker/telemetrydeck-date';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/units';
 import { describeExpiry } from '../text/expiry-wording';
 import { t } from '../text/i18n';
-import type { TokenState } from '../state/worker/schemas';
+import type { TokenState } from '../state/types';
 
 export type BadgeTone = 'none' | 'green' | 'amber' | 'red';
 
@@ -64,4 +64,10 @@ export function nextBadgeChangeAt(
   // Amber starts the moment the time left is no longer than the lead time.
   if (remaining > amberLeadMs) candidates.push(expiresAt - amberLeadMs);
   return Math.min(...candidates);
+}
+
+/** The badge turns amber at the longest reminder of 7 days or less (at expiry aside), else at 7 days. */
+export function amberLeadMs(leadTimesMs: readonly number[]): number {
+  const withinAWeek = leadTimesMs.filter((ms) => ms > 0 && ms <= DEFAULT_AMBER_LEAD_MS);
+  return withinAWeek.length === 0 ? DEFAULT_AMBER_LEAD_MS : Math.max(...withinAWeek);
 }

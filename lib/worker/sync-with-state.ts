@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { paintBadge } from '../toolbar/worker/toolbar-painter';
-import { popupPathFor } from '../toolbar/popup-hint';
-import { processReminders, scheduleRevalidation } from '../reminders/worker/reminder-service';
-import { readSnapshot } from '../state/worker/store';
+import { paintToolbar } from '../toolbar/worker/toolbar-painter';
+import { processReminders } from '../reminders/worker/reminder-service';
+import { scheduleRevalidation } from '../token/worker/revocation-watch';
+import { readStoredSnapshot } from '../state/worker/store';
 
 /** The one alarm for the next moment the badge or a reminder changes; the revalidation has its own. */
 export const STATE_CHANGE_ALARM = 'state-change';
@@ -24,9 +24,8 @@ export function nextStateChangeAt(badgeChangeAt: number | null, reminderAt: numb
 
 /** After any change of state, and whenever the worker wakes: badge, popup, reminders and alarms follow the state. */
 export async function syncWithState(now: number): Promise<void> {
-  const snapshot = await readSnapshot();
-  const badgeChangeAt = await paintBadge(snapshot, now);
-  await browser.action.setPopup({ popup: popupPathFor(snapshot.tokenState !== null) });
+  const snapshot = await readStoredSnapshot();
+  const badgeChangeAt = await paintToolbar(snapshot, now);
   const reminderAt = await processReminders(now);
   const next = nextStateChangeAt(badgeChangeAt, reminderAt, now);
   if (next === null) await browser.alarms.clear(STATE_CHANGE_ALARM);

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { FaultSpec } from '../fake-server/server.ts';
-import { startFakeServer } from '../fake-server/server.ts';
+import { type FaultSpec, startFakeServer } from '../fake-server/server.ts';
 import { expect, test, type ExtensionHandle } from './fixtures';
 import { ADA, signInWithToken } from './helpers';
 

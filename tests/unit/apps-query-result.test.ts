@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tqlResultSchema, type TqlRow } from '../../lib/api/worker/response-schemas';
 import { firstDayStart, metricValue, statsFromResults } from '../../lib/apps/worker/query-result';
-import { DAY_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { DAY_MS } from '../../lib/time/units';
 
 const NOW = Date.UTC(2026, 10, 22, 15, 30);
 const APP_A = '8F3E1C2A-0B5D-4E6F-9A7B-1C2D3E4F5A6B';

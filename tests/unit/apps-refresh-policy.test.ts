@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APPS_REFRESH_INTERVAL_MS, appsForSignIn, appsPreferencesKey, appsRefreshDue } from '../../lib/apps/refresh-policy';
-import type { AppsState } from '../../lib/state/worker/schemas';
+import type { AppsState } from '../../lib/state/types';
 
 const NOW = Date.UTC(2026, 10, 22, 8);
 const ADDED_AT = NOW - 1000;
@@ -8,7 +8,7 @@ const PREFERENCES = { selectedAppIds: null, excludeTestMode: true };
 
 function state(overrides: Partial<AppsState> = {}): AppsState {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tokenAddedAt: ADDED_AT,
     preferencesKey: appsPreferencesKey(PREFERENCES),
     fetchedAt: NOW,

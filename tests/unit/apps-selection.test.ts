@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appIdsToQuery, selectShownApps } from '../../lib/apps/selection';
-import type { AppStats, StoredOrganization } from '../../lib/state/worker/schemas';
+import type { AppStats, StoredOrganization } from '../../lib/state/types';
 
 const stats = (events30d: number): AppStats => ({ events24h: 0, users24h: 0, events30d, users30d: 0, daily: [] });
 

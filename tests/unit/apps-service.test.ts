@@ -4,7 +4,7 @@ import { APPS_REFRESH_INTERVAL_MS, appsPreferencesKey } from '../../lib/apps/ref
 import { createAppsService } from '../../lib/apps/worker/apps-service';
 import { createIntentRouter } from '../../lib/protocol/worker/intent-handlers';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';
-import { readSnapshot } from '../../lib/state/worker/store';
+import { readStoredSnapshot } from '../../lib/state/worker/store';
 import { createTokenService } from '../../lib/token/worker/token-service';
 import { startFakeServer, type FakeServer, type NewOrganization } from '../fake-server/server.ts';
 
@@ -20,7 +20,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   server.reset();
   now = Date.now();
-  await fakeBrowser.storage.local.set({ settings: { schemaVersion: 1, apiOrigin: server.origin } });
+  await fakeBrowser.storage.local.set({ settings: { schemaVersion: 2, apiOrigin: server.origin } });
 });
 
 async function signedIn(organizations?: NewOrganization[]) {
@@ -39,8 +39,8 @@ describe('refreshing the apps', () => {
   it('stores each organization with its apps and numbers, three queries per organization', async () => {
     const { route } = await signedIn();
     expect(await route({ type: 'refreshApps', reason: 'stale' })).toEqual({ ok: true });
-    const { apps, tokenState } = await readSnapshot();
-    expect(apps).toMatchObject({ schemaVersion: 1, tokenAddedAt: tokenState!.token.addedAt, fetchedAt: now, error: null });
+    const { apps, tokenState } = await readStoredSnapshot();
+    expect(apps).toMatchObject({ schemaVersion: 2, tokenAddedAt: tokenState!.token.addedAt, fetchedAt: now, error: null });
     expect(apps!.organizations).toHaveLength(1);
     const [organization] = apps!.organizations;
     expect(organization).toMatchObject({ name: 'Analytical Engines', namespace: 'com.analyticalengines', maxSignals: 100_000, usagePercentage: 0.109, error: null });
@@ -61,10 +61,10 @@ describe('refreshing the apps', () => {
   it('reads the bare result form as well as the wrapped one', async () => {
     const { route } = await signedIn();
     await route({ type: 'refreshApps', reason: 'user' });
-    const wrapped = (await readSnapshot()).apps!.organizations[0]!.stats!.byApp;
+    const wrapped = (await readStoredSnapshot()).apps!.organizations[0]!.stats!.byApp;
     server.setQueryResultForm('bare');
     await route({ type: 'refreshApps', reason: 'user' });
-    expect((await readSnapshot()).apps!.organizations[0]!.stats!.byApp).toEqual(wrapped);
+    expect((await readStoredSnapshot()).apps!.organizations[0]!.stats!.byApp).toEqual(wrapped);
   });
 
   it('refreshes at most every 15 minutes, unless the user asks', async () => {
@@ -87,11 +87,11 @@ describe('refreshing the apps', () => {
   it('keeps a 401 from a query to this section: the token stays valid, the numbers stay', async () => {
     const { route } = await signedIn();
     await route({ type: 'refreshApps', reason: 'user' });
-    const before = await readSnapshot();
+    const before = await readStoredSnapshot();
     server.fault({ path: '/api/v4/query/tql', status: 401, body: JSON.stringify({ error: true, reason: 'Bad dataSource' }), times: Infinity });
     now += 1000;
     expect(await route({ type: 'refreshApps', reason: 'user' })).toEqual({ ok: true });
-    const after = await readSnapshot();
+    const after = await readStoredSnapshot();
     expect(after.tokenState).toEqual(before.tokenState);
     const [organization] = after.apps!.organizations;
     expect(organization!.stats).toEqual(before.apps!.organizations[0]!.stats);
@@ -103,7 +103,7 @@ describe('refreshing the apps', () => {
     const { route } = await signedIn();
     server.fault({ path: '/api/v4/query/tql', status: 403, times: Infinity });
     await route({ type: 'refreshApps', reason: 'user' });
-    expect((await readSnapshot()).apps!.organizations[0]!.error!.message).toBe('TelemetryDeck refused the numbers: queries need a paid TelemetryDeck plan.');
+    expect((await readStoredSnapshot()).apps!.organizations[0]!.error!.message).toBe('TelemetryDeck refused the numbers: queries need a paid TelemetryDeck plan.');
   });
 
   it('keeps the last organizations when the list fails, and backs off', async () => {
@@ -113,7 +113,7 @@ describe('refreshing the apps', () => {
     now += 1000;
     const result = await route({ type: 'refreshApps', reason: 'user' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
-    const { apps } = await readSnapshot();
+    const { apps } = await readStoredSnapshot();
     expect(apps!.organizations).toHaveLength(1);
     expect(apps!.error).toMatchObject({ kind: 'unavailable', at: now });
     expect(apps!.retryNotBefore).toBe(now + 600_000);
@@ -123,7 +123,7 @@ describe('refreshing the apps', () => {
     const { route } = await signedIn();
     server.fault({ path: '/api/v4/query/tql', status: 429, headers: { 'Retry-After': '3600' }, times: Infinity });
     await route({ type: 'refreshApps', reason: 'user' });
-    expect((await readSnapshot()).apps!.retryNotBefore).toBe(now + 3_600_000);
+    expect((await readStoredSnapshot()).apps!.retryNotBefore).toBe(now + 3_600_000);
     server.clearFaults();
     const before = tqlRequests().length;
     now += APPS_REFRESH_INTERVAL_MS + 1000;
@@ -132,13 +132,13 @@ describe('refreshing the apps', () => {
     now += 3_600_000;
     await route({ type: 'refreshApps', reason: 'stale' });
     expect(tqlRequests().length).toBeGreaterThan(before);
-    expect((await readSnapshot()).apps!.retryNotBefore).toBeUndefined();
+    expect((await readStoredSnapshot()).apps!.retryNotBefore).toBeUndefined();
   });
 
   it('asks nothing for an organization without namespace, and lists its apps', async () => {
     const { route } = await signedIn([{ name: 'Babbage & Co', namespace: null, apps: ['Legacy App'] }]);
     await route({ type: 'refreshApps', reason: 'user' });
-    const [organization] = (await readSnapshot()).apps!.organizations;
+    const [organization] = (await readStoredSnapshot()).apps!.organizations;
     expect(organization).toMatchObject({ name: 'Babbage & Co', maxSignals: 100_000, stats: null, error: null, apps: [{ name: 'Legacy App' }] });
     expect(organization).not.toHaveProperty('namespace');
     expect(tqlRequests()).toHaveLength(0);
@@ -147,25 +147,25 @@ describe('refreshing the apps', () => {
   it('stores the preferences at once and refreshes with them by itself', async () => {
     const { route } = await signedIn();
     await route({ type: 'refreshApps', reason: 'user' });
-    const chosen = (await readSnapshot()).apps!.organizations[0]!.apps[1]!.id;
+    const chosen = (await readStoredSnapshot()).apps!.organizations[0]!.apps[1]!.id;
     expect(await route({ type: 'setAppsPreferences', selectedAppIds: [chosen], excludeTestMode: false })).toEqual({ ok: true });
-    expect((await readSnapshot()).settings.apps).toEqual({ selectedAppIds: [chosen], excludeTestMode: false });
+    expect((await readStoredSnapshot()).settings.apps).toEqual({ selectedAppIds: [chosen], excludeTestMode: false });
     const key = appsPreferencesKey({ selectedAppIds: [chosen], excludeTestMode: false });
-    await expect.poll(async () => (await readSnapshot()).apps!.preferencesKey).toBe(key);
+    await expect.poll(async () => (await readStoredSnapshot()).apps!.preferencesKey).toBe(key);
   });
 
   it('queries with the new preferences', async () => {
     const { route, apps } = await signedIn();
     await route({ type: 'refreshApps', reason: 'user' });
-    const chosen = (await readSnapshot()).apps!.organizations[0]!.apps[1]!.id;
+    const chosen = (await readStoredSnapshot()).apps!.organizations[0]!.apps[1]!.id;
     await route({ type: 'setAppsPreferences', selectedAppIds: [chosen] });
     await route({ type: 'setAppsPreferences', excludeTestMode: false });
     // The service refreshes by itself, once whatever was under way has finished.
-    await expect.poll(async () => (await readSnapshot()).apps!.organizations[0]!.stats!.excludesTestMode).toBe(false);
+    await expect.poll(async () => (await readStoredSnapshot()).apps!.organizations[0]!.stats!.excludesTestMode).toBe(false);
     await apps.refresh('stale');
     const last = tqlRequests().at(-1)!;
     expect(JSON.parse(last.body).filter).toEqual({ type: 'selector', dimension: 'appID', value: chosen });
-    expect(Object.keys((await readSnapshot()).apps!.organizations[0]!.stats!.byApp)).toEqual([chosen]);
+    expect(Object.keys((await readStoredSnapshot()).apps!.organizations[0]!.stats!.byApp)).toEqual([chosen]);
   });
 
   it('refuses a choice that names an app twice', async () => {
@@ -188,14 +188,14 @@ describe('signing out and forgetting', () => {
   it('drops the cached apps on sign-out, on a new sign-in and on forget everything', async () => {
     const { route, tokens } = await signedIn();
     await route({ type: 'refreshApps', reason: 'user' });
-    expect((await readSnapshot()).apps).not.toBeNull();
+    expect((await readStoredSnapshot()).apps).not.toBeNull();
     await tokens.signOut();
-    expect((await readSnapshot()).apps).toBeNull();
+    expect((await readStoredSnapshot()).apps).toBeNull();
 
     expect(await tokens.handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com') })).toEqual({ ok: true });
     await route({ type: 'refreshApps', reason: 'user' });
     expect(await tokens.handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com') })).toEqual({ ok: true });
-    expect((await readSnapshot()).apps).toBeNull();
+    expect((await readStoredSnapshot()).apps).toBeNull();
 
     await route({ type: 'refreshApps', reason: 'user' });
     await route({ type: 'forgetEverything' });
@@ -209,6 +209,6 @@ describe('signing out and forgetting', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await tokens.signOut();
     expect(await pending).toEqual({ ok: true });
-    expect((await readSnapshot()).apps).toBeNull();
+    expect((await readStoredSnapshot()).apps).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { DAY_MS } from '../../lib/time/units';
 import { signedInState } from './state-fixtures';
 
 type Listener<A extends unknown[]> = { trigger(...args: A): Promise<unknown> };
@@ -32,7 +32,7 @@ describe('the worker answers what a notification asks', () => {
   it('snoozes a reminder for a day from its "Snooze 1 day" button', async () => {
     const now = Date.now();
     await fakeBrowser.storage.local.set({
-      credential: { schemaVersion: 1, token: 'tdpat_x' },
+      credential: { schemaVersion: 2, token: 'tdpat_x' },
       tokenState: signedInState({ expiresAt: now + 2 * DAY_MS }),
     });
     await startWorker();

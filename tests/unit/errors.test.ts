@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiError, classifyStatus, parseRetryAfter } from '../../lib/api/error';
+import { apiError } from '../../lib/api/error';
+import { classifyStatus, parseRetryAfter } from '../../lib/api/worker/http-status';
 
 describe('classifyStatus', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/time/units';
 import { describeAge, describeExpiry } from '../../lib/text/expiry-wording';
 import { NOW } from './state-fixtures';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkPatExpiry, dateInputFromExpiry, expiryFromDateInput, latestPatExpiry } from '../../lib/token/pat-expiry';
+import { checkPatExpiry, latestPatExpiry } from '../../lib/token/pat-expiry';
+import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/date-input';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata'];
 const originalZone = process.env.TZ;

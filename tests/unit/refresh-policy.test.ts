@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, MINUTE_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { HOUR_MS, MINUTE_MS } from '../../lib/time/units';
 import { isStale, mayCheckAutomatically, retryNotBeforeAfterFailure } from '../../lib/token/refresh-policy';
 import { NOW } from './state-fixtures';
 

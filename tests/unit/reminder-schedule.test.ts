@@ -1,24 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/api/worker/telemetrydeck-date';
-import {
-  DEFAULT_LEAD_TIMES_MS,
-  amberLeadMs,
-  dueReminders,
-  expiryReminderId,
-  expiryReminderMoment,
-  formatLeadTime,
-  markRevocationNotified,
-  nextReminderAt,
-  pruneLog,
-  snoozeReminder,
-  validateLeadTimes,
-  type DueReminder,
-  type RemindableToken,
-  type ReminderLog,
-  type ReminderSettings,
-  type RevocationReminder,
-} from '../../lib/reminders/schedule';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/time/units';
+import { dueReminders, expiryReminderId, expiryReminderMoment, markRevocationNotified, nextReminderAt, pruneLog, snoozeReminder, type DueReminder, type RemindableToken } from '../../lib/reminders/schedule';
+import { type ReminderLog, type ReminderSettings, type RevocationReminder } from '../../lib/state/types';
+import { DEFAULT_LEAD_TIMES_MS } from '../../lib/state/defaults';
+import { amberLeadMs } from '../../lib/toolbar/badge';
+import { validateLeadTimes } from '../../lib/reminders/lead-times';
+import { formatLeadTime } from '../../lib/text/duration-wording';
 import { useLanguage } from './test-language';
 
 const NOW = Date.UTC(2026, 10, 22, 8, 0, 0);

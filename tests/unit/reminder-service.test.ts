@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS, HOUR_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { processReminders, snoozeNotification } from '../../lib/reminders/worker/reminder-service';
-import { readSnapshot } from '../../lib/state/worker/store';
-import { EMPTY_REMINDERS, type Reminders } from '../../lib/state/worker/schemas';
+import { readStoredSnapshot } from '../../lib/state/worker/store';
+import { EMPTY_REMINDERS } from '../../lib/state/defaults';
+import { type Reminders } from '../../lib/state/types';
 import { NOW, signedInState } from './state-fixtures';
 
 async function notificationIds(): Promise<string[]> {
@@ -15,7 +16,7 @@ async function store(values: { expiresAt?: number | null; reminders?: Reminders;
     tokenState: signedInState({ expiresAt: values.expiresAt ?? null }),
     reminders: values.reminders ?? EMPTY_REMINDERS,
     settings: {
-      schemaVersion: 1,
+      schemaVersion: 2,
       apiOrigin: 'https://api.telemetrydeckapi.com',
       reminders: { enabled: values.enabled ?? true, leadTimesMs: [30 * DAY_MS, 7 * DAY_MS, DAY_MS, 0], revocationRepeatMs: DAY_MS },
     },
@@ -72,7 +73,7 @@ describe('expiry reminders', () => {
 
   it('reminds of tracked tokens too, and never names a secret', async () => {
     await store({
-      reminders: { ...EMPTY_REMINDERS, tracked: [{ id: 'T1', name: 'CI export script', expiresAt: NOW + 3 * DAY_MS, addedAt: NOW }] },
+      reminders: { ...EMPTY_REMINDERS, tracked: [{ id: 'T1', name: 'CI export script', expiresAt: NOW + 3 * DAY_MS }] },
     });
     await processReminders(NOW);
     const all = await fakeBrowser.notifications.getAll();
@@ -91,6 +92,6 @@ describe('revocation reminders', () => {
     expect(await notificationIds()).toEqual([]);
     await processReminders(NOW + DAY_MS);
     expect(await notificationIds()).toEqual(['revocation:R1']);
-    expect((await readSnapshot()).reminders.revocations[0]?.lastNotifiedAt).toBe(NOW + DAY_MS);
+    expect((await readStoredSnapshot()).reminders.revocations[0]?.lastNotifiedAt).toBe(NOW + DAY_MS);
   });
 });

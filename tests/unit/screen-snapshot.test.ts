@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readSnapshot, snapshotForScreens, watchSnapshot } from '../../lib/state/screen-snapshot';
+import { readScreenSnapshot, snapshotForScreens, watchScreenSnapshot } from '../../lib/state/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
 import { snapshotFromRaw } from '../../lib/state/worker/store';
 import { STORAGE_KEYS } from '../../lib/state/keys';
@@ -14,12 +14,28 @@ function fixture(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 }
 
-/** What a screen shows; `schemaVersion` aside, which only the worker's migration writes. */
+/**
+ * What a screen shows: not `schemaVersion`, which only the worker's migration writes, nor the fields that a
+ * later version stopped storing because nothing read them (a session's server-side id, when a tracked token
+ * was added), which the worker's migration drops.
+ */
 function shown(snapshot: Snapshot) {
-  const { tokenState, ...rest } = snapshot;
-  if (!tokenState) return snapshot;
-  const { schemaVersion: _version, ...state } = tokenState;
-  return { ...rest, tokenState: state };
+  const { tokenState, reminders, apps, settings, ...rest } = snapshot;
+  const { schemaVersion: _settingsVersion, ...shownSettings } = settings;
+  const { schemaVersion: _remindersVersion, ...shownReminders } = reminders;
+  const result: Record<string, unknown> = {
+    ...rest,
+    settings: shownSettings,
+    reminders: { ...shownReminders, tracked: reminders.tracked.map(({ id, name, expiresAt }) => ({ id, name, expiresAt })) },
+    apps: apps && (({ schemaVersion: _appsVersion, ...shownApps }) => shownApps)(apps),
+    tokenState: null,
+  };
+  if (tokenState) {
+    const { schemaVersion: _version, token, ...state } = tokenState;
+    const { serverTokenId: _id, ...shownToken } = token as typeof token & { serverTokenId?: string };
+    result.tokenState = { ...state, token: shownToken };
+  }
+  return result;
 }
 
 beforeEach(() => fakeBrowser.reset());
@@ -70,11 +86,11 @@ describe('garbage never reaches a screen', () => {
 describe('reading and watching storage', () => {
   it('reads the snapshot from storage, and follows a change of a key a screen shows', async () => {
     await fakeBrowser.storage.local.set({ tokenState: signedInState() });
-    expect((await readSnapshot()).tokenState).toEqual(signedInState());
+    expect((await readScreenSnapshot()).tokenState).toEqual(signedInState());
 
     const seen: Snapshot[] = [];
-    const stop = watchSnapshot((snapshot) => seen.push(snapshot));
-    await fakeBrowser.storage.local.set({ credential: { schemaVersion: 1, token: 'tdpat_x' } });
+    const stop = watchScreenSnapshot((snapshot) => seen.push(snapshot));
+    await fakeBrowser.storage.local.set({ credential: { schemaVersion: 2, token: 'tdpat_x' } });
     await fakeBrowser.storage.local.remove('tokenState');
     await expect.poll(() => seen.length).toBe(1);
     expect(seen[0]!.tokenState).toBeNull();

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS, HOUR_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';
-import { readCredential, readSnapshot, saveSignedIn } from '../../lib/state/worker/store';
+import { readCredential, readStoredSnapshot, saveSignedIn } from '../../lib/state/worker/store';
 import { NOW, signedInState } from './state-fixtures';
 
 let ids = 0;
@@ -20,11 +20,11 @@ beforeEach(() => {
 describe('tracked tokens', () => {
   it('adds, edits and deletes entries with a name and an expiry, never a secret', async () => {
     expect(await service().handle({ type: 'addTrackedToken', name: '  CI export script ', expiresAt: NOW + 10 * DAY_MS })).toEqual({ ok: true });
-    expect((await readSnapshot()).reminders.tracked).toEqual([{ id: 'id-1', name: 'CI export script', expiresAt: NOW + 10 * DAY_MS, addedAt: NOW }]);
+    expect((await readStoredSnapshot()).reminders.tracked).toEqual([{ id: 'id-1', name: 'CI export script', expiresAt: NOW + 10 * DAY_MS }]);
     await service().handle({ type: 'updateTrackedToken', id: 'id-1', name: 'CI', expiresAt: NOW + 20 * DAY_MS });
-    expect((await readSnapshot()).reminders.tracked[0]).toMatchObject({ name: 'CI', expiresAt: NOW + 20 * DAY_MS });
+    expect((await readStoredSnapshot()).reminders.tracked[0]).toMatchObject({ name: 'CI', expiresAt: NOW + 20 * DAY_MS });
     await service().handle({ type: 'deleteTrackedToken', id: 'id-1' });
-    expect((await readSnapshot()).reminders.tracked).toEqual([]);
+    expect((await readStoredSnapshot()).reminders.tracked).toEqual([]);
   });
 
   it.each([
@@ -40,7 +40,7 @@ describe('tracked tokens', () => {
 describe('reminder settings', () => {
   it('stores valid lead times sorted, and refuses zero-length or over-a-year leads', async () => {
     expect(await service().handle({ type: 'setReminderSettings', enabled: true, leadTimesMs: [DAY_MS, 0, 14 * DAY_MS], revocationRepeatMs: DAY_MS })).toEqual({ ok: true });
-    expect((await readSnapshot()).settings.reminders.leadTimesMs).toEqual([14 * DAY_MS, DAY_MS, 0]);
+    expect((await readStoredSnapshot()).settings.reminders.leadTimesMs).toEqual([14 * DAY_MS, DAY_MS, 0]);
     for (const bad of [[-DAY_MS], [HOUR_MS - 1], [400 * DAY_MS]]) {
       const result = await service().handle({ type: 'setReminderSettings', enabled: true, leadTimesMs: bad, revocationRepeatMs: DAY_MS });
       expect(result.ok).toBe(false);
@@ -62,10 +62,10 @@ describe('connection', () => {
 
   it('signs out when the server changes, since a token belongs to one server', async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
-    await fakeBrowser.storage.local.set({ tokenState: signedInState(), credential: { schemaVersion: 1, token: 'tdpat_x' } });
+    await fakeBrowser.storage.local.set({ tokenState: signedInState(), credential: { schemaVersion: 2, token: 'tdpat_x' } });
     expect(await service().handle({ type: 'setApiServer', origin: 'https://td.example.com/path' })).toEqual({ ok: true });
     expect(signOut).toHaveBeenCalledOnce();
-    expect((await readSnapshot()).settings.apiOrigin).toBe('https://td.example.com');
+    expect((await readStoredSnapshot()).settings.apiOrigin).toBe('https://td.example.com');
   });
 
   it('gives back the permission for a custom server once it is no longer used, and never the built-in ones', async () => {
@@ -85,28 +85,28 @@ describe('connection', () => {
 describe('the revocation watch', () => {
   it('checks as often as the user chose, from an hour to a week', async () => {
     expect(await service().handle({ type: 'setRevalidateEvery', everyMs: 2 * HOUR_MS })).toEqual({ ok: true });
-    expect((await readSnapshot()).settings.revalidateEveryMs).toBe(2 * HOUR_MS);
+    expect((await readStoredSnapshot()).settings.revalidateEveryMs).toBe(2 * HOUR_MS);
     for (const everyMs of [0, 30 * 60_000, 8 * DAY_MS]) {
       expect(await service().handle({ type: 'setRevalidateEvery', everyMs })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/hours from 1 to 168/) } });
     }
-    expect((await readSnapshot()).settings.revalidateEveryMs).toBe(2 * HOUR_MS);
+    expect((await readStoredSnapshot()).settings.revalidateEveryMs).toBe(2 * HOUR_MS);
   });
 });
 
 describe('privacy', () => {
   it('moves the token to session storage when "Keep me signed in" is turned off, and back', async () => {
-    await saveSignedIn({ schemaVersion: 1, token: 'tdpat_secret' }, signedInState(), true);
+    await saveSignedIn({ schemaVersion: 2, token: 'tdpat_secret' }, signedInState(), true);
     await service().handle({ type: 'setKeepSignedIn', keepSignedIn: false });
     expect((await fakeBrowser.storage.local.get('credential')).credential).toBeUndefined();
-    expect((await fakeBrowser.storage.session.get('credential')).credential).toEqual({ schemaVersion: 1, token: 'tdpat_secret' });
-    expect(await readCredential()).toEqual({ schemaVersion: 1, token: 'tdpat_secret' });
+    expect((await fakeBrowser.storage.session.get('credential')).credential).toEqual({ schemaVersion: 2, token: 'tdpat_secret' });
+    expect(await readCredential()).toEqual({ schemaVersion: 2, token: 'tdpat_secret' });
     await service().handle({ type: 'setKeepSignedIn', keepSignedIn: true });
     expect((await fakeBrowser.storage.session.get('credential')).credential).toBeUndefined();
-    expect(await readCredential()).toEqual({ schemaVersion: 1, token: 'tdpat_secret' });
+    expect(await readCredential()).toEqual({ schemaVersion: 2, token: 'tdpat_secret' });
   });
 
   it('forgets everything in every area', async () => {
-    await saveSignedIn({ schemaVersion: 1, token: 'tdpat_secret' }, signedInState(), false);
+    await saveSignedIn({ schemaVersion: 2, token: 'tdpat_secret' }, signedInState(), false);
     await service().handle({ type: 'addTrackedToken', name: 'CI', expiresAt: NOW + DAY_MS });
     await service().handle({ type: 'forgetEverything' });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});

@@ -2,9 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readCredential, readSnapshot, repairStorage } from '../../lib/state/worker/store';
-import { discardedNotice } from '../../lib/state/keys';
-import { CURRENT_SCHEMA_VERSION, STORAGE_KEYS } from '../../lib/state/worker/schemas';
+import { readCredential, readStoredSnapshot } from '../../lib/state/worker/store';
+import { repairStorage } from '../../lib/state/worker/repair';
+import { discardedNotice } from '../../lib/state/notices';
+import { STORAGE_KEYS } from '../../lib/state/keys';
+import { CURRENT_SCHEMA_VERSION } from '../../lib/state/types';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/storage');
 const NOW = Date.UTC(2026, 10, 22, 9);
@@ -26,7 +28,7 @@ describe('a fixture for every schema version migrates, never discarded', () => {
     const stored = fixture(file);
     await fakeBrowser.storage.local.set(stored);
     await repairStorage(NOW);
-    const snapshot = await readSnapshot();
+    const snapshot = await readStoredSnapshot();
     expect(snapshot.discarded).toBe(false);
     expect(snapshot.notice?.message).not.toBe(discardedNotice());
     expect(snapshot.tokenState?.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
@@ -41,14 +43,27 @@ describe('a fixture for every schema version migrates, never discarded', () => {
   it('keeps the cached apps and their numbers of a v1 store', async () => {
     await fakeBrowser.storage.local.set(fixture('v1.json'));
     await repairStorage(NOW);
-    const { apps } = await readSnapshot();
+    const { apps } = await readStoredSnapshot();
     expect(apps?.organizations[0]?.stats?.byApp['79167A27-EBBF-4012-9974-160624E5D07B']?.events30d).toBe(40210);
+  });
+
+  it('drops from a v1 store what nothing read: a session\'s server-side id, when a tracked token was added', async () => {
+    await fakeBrowser.storage.local.set(fixture('v1.json'));
+    await repairStorage(NOW);
+    const raw = await fakeBrowser.storage.local.get(null);
+    const tokenState = raw.tokenState as { token: Record<string, unknown> };
+    const reminders = raw.reminders as { schemaVersion: number; tracked: Record<string, unknown>[] };
+    expect(tokenState.token).not.toHaveProperty('serverTokenId');
+    expect(tokenState.token.createdAt).toBe(1763798400000);
+    expect(reminders.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(reminders.tracked).toEqual([{ id: 'T1', name: 'CI export script', expiresAt: 1766390400000 }]);
+    expect((raw.apps as { schemaVersion: number }).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
   });
 
   it('keeps what the unversioned settings said and fills in the newer defaults', async () => {
     await fakeBrowser.storage.local.set(fixture('v0-unversioned.json'));
     await repairStorage(NOW);
-    const { settings } = await readSnapshot();
+    const { settings } = await readStoredSnapshot();
     expect(settings).toMatchObject({ apiOrigin: 'https://api.telemetrydeck.com', keepSignedIn: true, reminders: { enabled: true } });
   });
 });
@@ -68,7 +83,7 @@ describe('garbage under any stored key', () => {
     it.each(garbage)(`${key}: %s is recovered from`, async (_label, value) => {
       await fakeBrowser.storage.local.set({ ...fixture('v1.json'), [key]: value });
       await repairStorage(NOW);
-      const snapshot = await readSnapshot();
+      const snapshot = await readStoredSnapshot();
       expect(snapshot.discarded).toBe(false);
       expect(snapshot.settings.apiOrigin).toMatch(/^https:\/\//);
       if (key === 'credential' || key === 'tokenState') {

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { discardedNotice } from '../../lib/state/keys';
-import { readCredential, readSnapshot, repairStorage, restrictStorageToTrustedContexts, sessionEndedNotice, snapshotFromRaw } from '../../lib/state/worker/store';
-import { parseStored, tokenStateSchema } from '../../lib/state/worker/schemas';
+import { discardedNotice, sessionEndedNotice } from '../../lib/state/notices';
+import { readCredential, readStoredSnapshot, snapshotFromRaw } from '../../lib/state/worker/store';
+import { restrictStorageToTrustedContexts } from '../../lib/state/worker/access-level';
+import { repairStorage } from '../../lib/state/worker/repair';
+import { tokenStateSchema } from '../../lib/state/worker/schemas';
+import { parseStored } from '../../lib/state/worker/migrations';
 import { NOW, signedInState } from './state-fixtures';
 
-const CREDENTIAL = { schemaVersion: 1, token: 'tdpat_SECRETsecret1234' };
+const CREDENTIAL = { schemaVersion: 2, token: 'tdpat_SECRETsecret1234' };
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -37,7 +40,7 @@ describe('parsing stored data', () => {
   });
 
   it('falls back to default settings when they do not parse', () => {
-    const snapshot = snapshotFromRaw({ settings: { schemaVersion: 1, apiOrigin: 'not a url' } });
+    const snapshot = snapshotFromRaw({ settings: { schemaVersion: 2, apiOrigin: 'not a url' } });
     expect(snapshot.settings.apiOrigin).toBe('https://api.telemetrydeckapi.com');
     expect(snapshot.discarded).toBe(true);
   });
@@ -45,12 +48,12 @@ describe('parsing stored data', () => {
 
 describe('repairStorage', () => {
   it('removes what cannot be read, keeps a notice, and leaves good data alone', async () => {
-    await fakeBrowser.storage.local.set({ credential: CREDENTIAL, tokenState: 'garbage', settings: { schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com' } });
+    await fakeBrowser.storage.local.set({ credential: CREDENTIAL, tokenState: 'garbage', settings: { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com' } });
     await repairStorage(NOW);
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored.credential).toBeUndefined();
     expect(stored.tokenState).toBeUndefined();
-    expect(stored.settings).toEqual({ schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com' });
+    expect(stored.settings).toEqual({ schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com' });
     expect(stored.notice).toEqual({ message: discardedNotice(), at: NOW });
   });
 
@@ -65,7 +68,7 @@ describe('repairStorage', () => {
     const { schemaVersion: _also, ...unversionedCredential } = CREDENTIAL;
     await fakeBrowser.storage.local.set({ credential: unversionedCredential, tokenState: unversioned });
     await repairStorage(NOW);
-    expect((await readSnapshot()).tokenState).toEqual(signedInState());
+    expect((await readStoredSnapshot()).tokenState).toEqual(signedInState());
     expect(await readCredential()).toEqual(CREDENTIAL);
     expect((await fakeBrowser.storage.local.get('notice')).notice).toBeUndefined();
   });
@@ -73,10 +76,10 @@ describe('repairStorage', () => {
   it('treats a session-only token gone after a browser restart as a sign-out, not as damage', async () => {
     await fakeBrowser.storage.local.set({
       tokenState: signedInState(),
-      settings: { schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
+      settings: { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
     });
     await repairStorage(NOW);
-    const snapshot = await readSnapshot();
+    const snapshot = await readStoredSnapshot();
     expect(snapshot.tokenState).toBeNull();
     expect(snapshot.notice?.message).toBe(sessionEndedNotice());
     expect(snapshot.settings.keepSignedIn).toBe(false);
@@ -89,10 +92,10 @@ describe('repairStorage', () => {
     session.token = { ...session.token, kind: 'session', masked: '…wxyz' };
     await fakeBrowser.storage.local.set({
       tokenState: session,
-      settings: { schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
+      settings: { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
     });
     await repairStorage(NOW);
-    expect((await readSnapshot()).reminders.revocations).toEqual([]);
+    expect((await readStoredSnapshot()).reminders.revocations).toEqual([]);
   });
 
   it('does nothing to a healthy store', async () => {

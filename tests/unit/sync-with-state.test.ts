@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS, HOUR_MS } from '../../lib/api/worker/telemetrydeck-date';
+import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { STATE_CHANGE_ALARM, nextStateChangeAt, syncWithState } from '../../lib/worker/sync-with-state';
 import { NOW, signedInState } from './state-fixtures';
 
@@ -24,7 +24,7 @@ describe('one alarm for the next change of badge or reminders', () => {
   it('is the only one-shot alarm the worker keeps, beside the periodic revalidation', async () => {
     // 10 days and an hour left: the badge turns 9d in an hour, the 7-day reminder comes in 3 days.
     const expiresAt = NOW + 10 * DAY_MS + HOUR_MS;
-    await fakeBrowser.storage.local.set({ credential: { schemaVersion: 1, token: 'tdpat_x' }, tokenState: signedInState({ expiresAt }) });
+    await fakeBrowser.storage.local.set({ credential: { schemaVersion: 2, token: 'tdpat_x' }, tokenState: signedInState({ expiresAt }) });
     await syncWithState(NOW);
     const alarms = await fakeBrowser.alarms.getAll();
     expect(alarms.map((alarm) => alarm.name).sort()).toEqual(['revalidate', STATE_CHANGE_ALARM]);
@@ -41,8 +41,8 @@ describe('the badge follows the reminder lead times the user chose', () => {
   it('turns amber at the longest lead time of 7 days or less, here 3 days', async () => {
     const colors: string[] = [];
     fakeBrowser.action.setBadgeBackgroundColor = (async ({ color }: { color: string }) => void colors.push(color)) as typeof fakeBrowser.action.setBadgeBackgroundColor;
-    const settings = { schemaVersion: 1, apiOrigin: 'https://api.telemetrydeckapi.com', reminders: { enabled: true, leadTimesMs: [3 * DAY_MS, 0], revocationRepeatMs: DAY_MS } };
-    await fakeBrowser.storage.local.set({ settings, credential: { schemaVersion: 1, token: 'tdpat_x' }, tokenState: signedInState({ expiresAt: NOW + 5 * DAY_MS }) });
+    const settings = { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com', reminders: { enabled: true, leadTimesMs: [3 * DAY_MS, 0], revocationRepeatMs: DAY_MS } };
+    await fakeBrowser.storage.local.set({ settings, credential: { schemaVersion: 2, token: 'tdpat_x' }, tokenState: signedInState({ expiresAt: NOW + 5 * DAY_MS }) });
     await syncWithState(NOW);
     await fakeBrowser.storage.local.set({ tokenState: signedInState({ expiresAt: NOW + 3 * DAY_MS }) });
     await syncWithState(NOW);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS } from '../../lib/api/worker/telemetrydeck-date';
-import { readCredential, readSnapshot } from '../../lib/state/worker/store';
+import { DAY_MS } from '../../lib/time/units';
+import { readCredential, readStoredSnapshot } from '../../lib/state/worker/store';
 import { createTokenService } from '../../lib/token/worker/token-service';
 import { startFakeServer, type FakeServer } from '../fake-server/server.ts';
 
@@ -17,7 +17,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   server.reset();
   now = Date.now();
-  await fakeBrowser.storage.local.set({ settings: { schemaVersion: 1, apiOrigin: server.origin } });
+  await fakeBrowser.storage.local.set({ settings: { schemaVersion: 2, apiOrigin: server.origin } });
   server.addUser({ email: 'ada@example.com', password: 'pässwörd 🔑:x', firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines' });
 });
 
@@ -26,8 +26,8 @@ describe('signing in with a personal access token', () => {
     const token = server.mintPat('ada@example.com');
     const result = await service().handle({ type: 'signInWithToken', token: `  ${token}\n`, name: 'Toolbar', expiresAt: now + 10 * DAY_MS });
     expect(result).toEqual({ ok: true });
-    expect(await readCredential()).toEqual({ schemaVersion: 1, token });
-    const { tokenState } = await readSnapshot();
+    expect(await readCredential()).toEqual({ schemaVersion: 2, token });
+    const { tokenState } = await readStoredSnapshot();
     expect(tokenState?.token).toMatchObject({ kind: 'pat', name: 'Toolbar', masked: `tdpat_…${token.slice(-4)}`, expiresAt: now + 10 * DAY_MS });
     expect(tokenState?.account).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines' });
     expect(JSON.stringify(tokenState)).not.toContain(token);
@@ -51,7 +51,7 @@ describe('signing in with a personal access token', () => {
     server.revoke(second);
     const result = await service().handle({ type: 'signInWithToken', token: second });
     expect(result).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
-    expect(await readCredential()).toEqual({ schemaVersion: 1, token: first });
+    expect(await readCredential()).toEqual({ schemaVersion: 2, token: first });
   });
 
   it('explains a 403 as needing a paid plan', async () => {
@@ -65,11 +65,11 @@ describe('signing in with email and password', () => {
   it('logs in with UTF-8 credentials, stores the session token with its server dates, never the password', async () => {
     const result = await service().handle({ type: 'signInWithPassword', email: 'ada@example.com', password: 'pässwörd 🔑:x' });
     expect(result).toEqual({ ok: true });
-    const { tokenState } = await readSnapshot();
+    const { tokenState } = await readStoredSnapshot();
     expect(tokenState?.token.kind).toBe('session');
     expect(tokenState?.token.expiresAt).toBeGreaterThan(Date.now() + 29 * DAY_MS);
     expect(tokenState?.token.createdAt).toBeTypeOf('number');
-    expect(tokenState?.token.serverTokenId).toMatch(/^[0-9A-F-]{36}$/);
+    expect(tokenState?.token).not.toHaveProperty('serverTokenId');
     const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
     expect(everything).not.toContain('pässwörd');
   });
@@ -116,11 +116,11 @@ describe('refreshing', () => {
     const token = await signedIn();
     server.revoke(token);
     await service().handle({ type: 'refresh', reason: 'user' });
-    const { tokenState } = await readSnapshot();
+    const { tokenState } = await readStoredSnapshot();
     expect(tokenState?.check).toMatchObject({ status: 'rejected', error: { kind: 'unauthorized' } });
     expect(tokenState?.account?.firstName).toBe('Ada');
     expect(tokenState?.token.expiresAt).toBe(now + 10 * DAY_MS);
-    expect(await readCredential()).toEqual({ schemaVersion: 1, token });
+    expect(await readCredential()).toEqual({ schemaVersion: 2, token });
   });
 
   it.each([
@@ -130,11 +130,11 @@ describe('refreshing', () => {
     [{ drop: true }, 'offline'],
   ])('keeps what is known when a refresh fails (%j)', async (fault, kind) => {
     await signedIn();
-    const before = (await readSnapshot()).tokenState!;
+    const before = (await readStoredSnapshot()).tokenState!;
     server.fault({ path: '/api/v3/users/info', ...fault });
     const result = await service().handle({ type: 'refresh', reason: 'user' });
     expect(result).toMatchObject({ ok: false, error: { kind } });
-    const after = (await readSnapshot()).tokenState!;
+    const after = (await readStoredSnapshot()).tokenState!;
     expect(after.account).toEqual(before.account);
     expect(after.token).toEqual(before.token);
     expect(after.check.status).toBe('valid');
@@ -161,7 +161,7 @@ describe('refreshing', () => {
     server.fault({ path: '/api/v3/users/info', status: 503 });
     await service().handle({ type: 'refresh', reason: 'user' });
     await service().handle({ type: 'refresh', reason: 'user' });
-    expect((await readSnapshot()).tokenState?.check).toMatchObject({ status: 'valid', error: null });
+    expect((await readStoredSnapshot()).tokenState?.check).toMatchObject({ status: 'valid', error: null });
   });
 });
 
@@ -170,7 +170,7 @@ describe('revocation reminders', () => {
     const token = server.mintPat('ada@example.com');
     await service().handle({ type: 'signInWithToken', token, name: 'CI export script' });
     await service().handle({ type: 'signOut' });
-    const { reminders } = await readSnapshot();
+    const { reminders } = await readStoredSnapshot();
     expect(reminders.revocations).toEqual([
       expect.objectContaining({ name: 'CI export script', last4: token.slice(-4), confirmed: false, lastNotifiedAt: null }),
     ]);
@@ -180,7 +180,7 @@ describe('revocation reminders', () => {
   it('keeps one when a personal access token is replaced by another', async () => {
     await service().handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com'), name: 'Old' });
     await service().handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com'), name: 'New' });
-    expect((await readSnapshot()).reminders.revocations.map((reminder) => reminder.name)).toEqual(['Old']);
+    expect((await readStoredSnapshot()).reminders.revocations.map((reminder) => reminder.name)).toEqual(['Old']);
   });
 
   it('keeps none for a token TelemetryDeck already rejects, or for a signed-in session', async () => {
@@ -191,7 +191,7 @@ describe('revocation reminders', () => {
     await service().handle({ type: 'signOut' });
     await service().handle({ type: 'signInWithPassword', email: 'ada@example.com', password: 'pässwörd 🔑:x' });
     await service().handle({ type: 'signOut' });
-    expect((await readSnapshot()).reminders.revocations).toEqual([]);
+    expect((await readStoredSnapshot()).reminders.revocations).toEqual([]);
   });
 });
 
@@ -205,7 +205,7 @@ describe('signing out and editing', () => {
   it('sets a personal access token’s name and expiry, but not a session’s expiry', async () => {
     await service().handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com') });
     expect(await service().handle({ type: 'setTokenDetails', name: 'CI', expiresAt: now + 3 * DAY_MS })).toEqual({ ok: true });
-    expect((await readSnapshot()).tokenState?.token).toMatchObject({ name: 'CI', expiresAt: now + 3 * DAY_MS });
+    expect((await readStoredSnapshot()).tokenState?.token).toMatchObject({ name: 'CI', expiresAt: now + 3 * DAY_MS });
     await service().handle({ type: 'signInWithPassword', email: 'ada@example.com', password: 'pässwörd 🔑:x' });
     expect(await service().handle({ type: 'setTokenDetails', expiresAt: now + DAY_MS })).toMatchObject({ ok: false });
   });

@@ -11,7 +11,10 @@ import {
   type UserInfo,
 } from './response-schemas';
 import { encodeBasicCredentials } from './basic-auth';
-import { apiError, classifyStatus, describeWait, parseRetryAfter, type ApiError } from '../error';
+import { apiError, type ApiError } from '../error';
+import { REQUEST_TIMEOUT_MS, TQL_TIMEOUT_MS } from '../timeouts';
+import { describeWait } from '../../text/duration-wording';
+import { classifyStatus, parseRetryAfter } from './http-status';
 import { t } from '../../text/i18n';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -30,9 +33,6 @@ export interface ApiClientOptions {
 
 type Endpoint = 'users-info' | 'login' | 'other';
 
-export const REQUEST_TIMEOUT_MS = 15_000;
-/** TQL queries run synchronously on the server and may take up to two minutes. */
-export const TQL_TIMEOUT_MS = 120_000;
 const MAX_BODY_BYTES = 1_000_000;
 const MAX_ERROR_BODY_BYTES = 64_000;
 const MAX_REASON_LENGTH = 200;

@@ -37,12 +37,3 @@ function parseOffsetMinutes(zone: string): number | null {
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
-
-/** Our own stored dates are plain ISO strings; this turns epoch milliseconds into one. */
-export function toIsoString(epochMs: number): string {
-  return new Date(epochMs).toISOString();
-}
-
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;

@@ -9,8 +9,8 @@ import { apiError, type ApiError } from '../../api/error';
 import { t } from '../../text/i18n';
 import type { Intent, IntentResult } from '../../protocol/send-intent';
 import { retryNotBeforeAfterFailure } from '../../token/refresh-policy';
-import { readCredential, readSnapshot, updateStored } from '../../state/worker/store';
-import type { AppsPreferences, AppsState, StoredOrganization } from '../../state/worker/schemas';
+import { readCredential, readStoredSnapshot, updateStored } from '../../state/worker/store';
+import { CURRENT_SCHEMA_VERSION, type StoredOrganization, type AppsState, type AppsPreferences } from '../../state/types';
 
 export type AppsIntent = Extract<Intent, { type: 'refreshApps' | 'setAppsPreferences' }>;
 
@@ -92,7 +92,7 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
 
   async function refreshOnce(reason: AppsRefreshReason): Promise<IntentResult> {
     const credential = await readCredential();
-    const { tokenState, settings, apps } = await readSnapshot();
+    const { tokenState, settings, apps } = await readStoredSnapshot();
     if (!credential || !tokenState) return failure(apiError('not-signed-in'));
     // A rejected token gets nothing but 401s; the account section already says so.
     if (tokenState.check.status === 'rejected') return { ok: true };
@@ -111,7 +111,7 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
       const error = appsError(listed.error);
       outcome = failure(error);
       next = (latest) => {
-        const base = latest ?? { schemaVersion: 1, tokenAddedAt, preferencesKey, error: null, organizations: [] };
+        const base = latest ?? { schemaVersion: CURRENT_SCHEMA_VERSION, tokenAddedAt, preferencesKey, error: null, organizations: [] };
         const failures = (base.consecutiveFailures ?? 0) + 1;
         return {
           ...base,
@@ -134,7 +134,7 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
       const wait = longestWait(loaded);
       const retryNotBefore = wait === undefined ? undefined : at + wait * 1000;
       next = () => ({
-        schemaVersion: 1,
+        schemaVersion: CURRENT_SCHEMA_VERSION,
         tokenAddedAt,
         preferencesKey,
         fetchedAt: at,
@@ -149,7 +149,7 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     const current = await readCredential();
     if (current?.token !== credential.token) return { ok: true };
     await updateStored('apps', async (latest) => {
-      const { tokenState: latestToken } = await readSnapshot();
+      const { tokenState: latestToken } = await readStoredSnapshot();
       if (latestToken?.token.addedAt !== tokenAddedAt) return undefined;
       return next(appsForSignIn(latest, tokenAddedAt));
     });

@@ -1,7 +1,7 @@
 import type { TqlRow } from '../../api/worker/response-schemas';
 import { DAYS, type AppsQueryWindow } from './query';
-import { DAY_MS } from '../../api/worker/telemetrydeck-date';
-import type { AppStats } from '../../state/worker/schemas';
+import { DAY_MS } from '../../time/units';
+import type { AppStats } from '../../state/types';
 
 /** A metric as TQL writes it: a number, a numeric string, `"Infinity"` or null. Anything unusable counts as 0. */
 export function metricValue(value: unknown): number {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DAY_MS } from '../../api/worker/telemetrydeck-date';
+import { DAY_MS } from '../../time/units';
 import { t } from '../../text/i18n';
 import { REJECTED_NOTIFICATION_ID, SNOOZE_BUTTON_INDEX, notify } from './notifier';
 import {
@@ -9,41 +9,20 @@ import {
   pruneLog,
   revocationNotificationId,
   snoozeReminder,
-  type RemindableToken,
 } from '../schedule';
-import { expiryNotification, rejectedNotification } from '../wording';
-import { revocationWording } from '../revocation-reminder';
-import type { Snapshot } from '../../state/snapshot';
-import { readSnapshot, updateStored } from '../../state/worker/store';
+import { remindableTokens } from '../remindable-tokens';
+import { expiryNotification, rejectedNotification, revocationWording } from '../wording';
+import { readStoredSnapshot, updateStored } from '../../state/worker/store';
 
-export const REVALIDATE_ALARM = 'revalidate';
 const REVOCATION_PREFIX = revocationNotificationId('');
 const SNOOZE_MS = DAY_MS;
-
-/** The current token and every tracked one, each under a key that is stable for that token. */
-export function remindableTokens(snapshot: Pick<Snapshot, 'tokenState' | 'reminders'>): RemindableToken[] {
-  const tokens: RemindableToken[] = snapshot.reminders.tracked.map((tracked) => ({
-    key: `tracked:${tracked.id}`,
-    name: tracked.name,
-    expiresAt: tracked.expiresAt,
-  }));
-  const current = snapshot.tokenState?.token;
-  if (current) {
-    tokens.unshift({
-      key: `current:${current.addedAt}`,
-      name: current.name ?? t(current.kind === 'pat' ? 'tokenKindPat' : 'tokenKindSession'),
-      expiresAt: current.expiresAt,
-    });
-  }
-  return tokens;
-}
 
 /**
  * Sends what is due (at most the most recent reminder per token), records it, and returns the next due
  * moment. Computed from state every time, so restarts neither repeat nor lose a reminder.
  */
 export async function processReminders(now: number): Promise<number | null> {
-  const { settings, tokenState } = await readSnapshot();
+  const { settings, tokenState } = await readStoredSnapshot();
   let nextAt: number | null = null;
   await updateStored('reminders', async (reminders) => {
     const tokens = remindableTokens({ tokenState, reminders });
@@ -90,17 +69,4 @@ export function isSnoozeButton(buttonIndex: number): boolean {
 /** Once, when TelemetryDeck starts rejecting the stored token. */
 export async function notifyRejected(): Promise<void> {
   await notify(REJECTED_NOTIFICATION_ID, rejectedNotification(), false);
-}
-
-/** While signed in, check every few hours that TelemetryDeck still accepts the token. */
-export async function scheduleRevalidation(snapshot: Pick<Snapshot, 'tokenState' | 'settings'>): Promise<void> {
-  if (!snapshot.tokenState) {
-    await browser.alarms.clear(REVALIDATE_ALARM);
-    return;
-  }
-  const periodInMinutes = snapshot.settings.revalidateEveryMs / 60_000;
-  const existing = await browser.alarms.get(REVALIDATE_ALARM);
-  // Re-creating an alarm restarts its period, so leave a matching one alone.
-  if (existing?.periodInMinutes === periodInMinutes) return;
-  await browser.alarms.create(REVALIDATE_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
 }

@@ -2,14 +2,15 @@ import { browser } from 'wxt/browser';
 import { OFFICIAL_API_ORIGINS } from '../../api/origins';
 import { checkCustomOrigin, originPattern } from '../../api/custom-server';
 import { BUILD_API_ORIGIN } from '../../api/build-origin';
-import { DAY_MS, HOUR_MS } from '../../api/worker/telemetrydeck-date';
+import { DAY_MS, HOUR_MS } from '../../time/units';
 import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from '../limits';
 import { t } from '../../text/i18n';
 import type { Intent, IntentResult } from '../../protocol/send-intent';
 import { latestPatExpiry } from '../../token/pat-expiry';
-import { revocationNotificationId, validateLeadTimes } from '../../reminders/schedule';
-import { clearAllStorage, moveCredential, readSnapshot, saveNotice, updateStored } from '../../state/worker/store';
-import type { TrackedToken } from '../../state/worker/schemas';
+import { revocationNotificationId } from '../../reminders/schedule';
+import { validateLeadTimes } from '../../reminders/lead-times';
+import { clearAllStorage, moveCredential, readStoredSnapshot, saveNotice, updateStored } from '../../state/worker/store';
+import type { TrackedToken } from '../../state/types';
 
 export type SettingsIntent = Extract<
   Intent,
@@ -82,7 +83,7 @@ export function createSettingsService(options: { now: () => number; newId?: () =
       case 'addTrackedToken': {
         const checked = checkTrackedToken(intent.name, intent.expiresAt, now());
         if (!checked.ok) return invalid(checked.message);
-        return updateTracked((tracked) => [...tracked, { id: newId(), name: checked.name, expiresAt: intent.expiresAt, addedAt: now() }]);
+        return updateTracked((tracked) => [...tracked, { id: newId(), name: checked.name, expiresAt: intent.expiresAt }]);
       }
       case 'updateTrackedToken': {
         const checked = checkTrackedToken(intent.name, intent.expiresAt, now());
@@ -110,7 +111,7 @@ export function createSettingsService(options: { now: () => number; newId?: () =
         if (!granted) {
           return invalid(t('serverNoPermission', checked.origin));
         }
-        const { settings } = await readSnapshot();
+        const { settings } = await readStoredSnapshot();
         const previous = settings.apiOrigin;
         if (previous === checked.origin) return { ok: true };
         // A token belongs to one server: switching servers signs out.

@@ -1,52 +1,18 @@
 import { browser } from 'wxt/browser';
-import { t } from '../../text/i18n';
-import { revocationReminderFor } from '../../reminders/revocation-reminder';
-import { createSerialQueue } from './serial-queue';
+import { SNAPSHOT_KEYS, STORAGE_KEYS } from '../keys';
 import { snapshotOf, type Snapshot } from '../snapshot';
-import { SNAPSHOT_KEYS, discardedNotice } from '../keys';
-import {
-  EMPTY_REMINDERS,
-  STORAGE_KEYS,
-  appsStateSchema,
-  credentialSchema,
-  noticeSchema,
-  parseStored,
-  remindersSchema,
-  settingsSchema,
-  tokenStateSchema,
-  type AppsState,
-  type Notice,
-  type Reminders,
-  type Settings,
-  type StoredCredential,
-  type TokenState,
-} from './schemas';
-
-export function sessionEndedNotice(): string {
-  return t('noticeSessionEnded');
-}
+import type { Notice, StoredCredential, TokenState } from '../types';
+import { parseStored } from './migrations';
+import { appsStateSchema, credentialSchema, noticeSchema, remindersSchema, settingsSchema, tokenStateSchema } from './schemas';
+import { createSerialQueue } from './serial-queue';
 
 const local = () => browser.storage.local;
-/** Every write the worker makes goes through this queue, so no change overwrites one made meanwhile. */
-const serially = createSerialQueue();
 /** Kept in memory by the browser and gone when it closes: where the token lives when "Keep me signed in" is off. */
 const session = () => browser.storage.session;
+/** Every write the worker makes goes through this queue, so no change overwrites one made meanwhile. */
+const serially = createSerialQueue();
 
-/**
- * Keeps storage out of reach of content scripts, where the browser lets us say so. Firefox has no
- * `setAccessLevel`; Chrome before 140 has it but refuses it for `storage.local`. Either way the extension
- * has no content scripts, so this is a second lock, and a refusal must not stop the worker starting.
- */
-export async function restrictStorageToTrustedContexts(): Promise<void> {
-  const area = local() as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
-  if (typeof area.setAccessLevel !== 'function') return;
-  try {
-    await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-  } catch {
-    // Refused, by a rejection or a throw: the extension still starts.
-  }
-}
-
+/** The worker's view of storage: every key checked with its strict schema, migrated where it is older. */
 export function snapshotFromRaw(raw: Record<string, unknown>): Snapshot {
   return snapshotOf({
     tokenState: parseStored('tokenState', tokenStateSchema, raw[STORAGE_KEYS.tokenState]),
@@ -57,12 +23,11 @@ export function snapshotFromRaw(raw: Record<string, unknown>): Snapshot {
   });
 }
 
-
-export async function readSnapshot(): Promise<Snapshot> {
+export async function readStoredSnapshot(): Promise<Snapshot> {
   return snapshotFromRaw(await local().get(SNAPSHOT_KEYS));
 }
 
-/** Background only: the secret, from whichever area holds it. */
+/** The secret, from whichever area holds it. */
 export async function readCredential(): Promise<StoredCredential | null> {
   for (const area of [local(), session()]) {
     const raw = await area.get(STORAGE_KEYS.credential);
@@ -78,16 +43,16 @@ export async function readCredential(): Promise<StoredCredential | null> {
  */
 export function saveSignedIn(credential: StoredCredential, tokenState: TokenState, keepSignedIn: boolean): Promise<void> {
   return serially(async () => {
-  // Numbers fetched with the previous sign-in belong to it.
-  await local().remove(STORAGE_KEYS.apps);
-  if (keepSignedIn) {
-    await local().set({ [STORAGE_KEYS.credential]: credential, [STORAGE_KEYS.tokenState]: tokenState });
-    await session().remove(STORAGE_KEYS.credential);
-  } else {
-    await session().set({ [STORAGE_KEYS.credential]: credential });
-    await local().remove(STORAGE_KEYS.credential);
-    await local().set({ [STORAGE_KEYS.tokenState]: tokenState });
-  }
+    // Numbers fetched with the previous sign-in belong to it.
+    await local().remove(STORAGE_KEYS.apps);
+    if (keepSignedIn) {
+      await local().set({ [STORAGE_KEYS.credential]: credential, [STORAGE_KEYS.tokenState]: tokenState });
+      await session().remove(STORAGE_KEYS.credential);
+    } else {
+      await session().set({ [STORAGE_KEYS.credential]: credential });
+      await local().remove(STORAGE_KEYS.credential);
+      await local().set({ [STORAGE_KEYS.tokenState]: tokenState });
+    }
   });
 }
 
@@ -113,7 +78,7 @@ export function updateStored<K extends keyof Updatable>(
   change: (current: Updatable[K]) => Updatable[K] | undefined | Promise<Updatable[K] | undefined>,
 ): Promise<void> {
   return serially(async () => {
-    const current = (await readSnapshot())[key];
+    const current = (await readStoredSnapshot())[key];
     const next = await change(current);
     if (next === undefined || next === null) return;
     await local().set({ [STORAGE_KEYS[key]]: next });
@@ -142,76 +107,24 @@ export function saveNotice(notice: Notice | null): Promise<void> {
   });
 }
 
-/**
- * Run when the worker starts: migrates old-but-valid values in place and removes what cannot be read,
- * leaving a notice for the popup. A credential without a readable token state (or the reverse) is
- * half of a sign-in, so both go.
- */
-export async function repairStorage(now: number): Promise<{ repaired: boolean }> {
+/** Each key's outcome, parsed from what the areas hold now: the repair's input. */
+export async function readEveryKey() {
   const raw = await local().get(null);
   const sessionRaw = await session().get(STORAGE_KEYS.credential);
-  const localCredential = parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential]);
-  const sessionCredential = parseStored('credential', credentialSchema, sessionRaw[STORAGE_KEYS.credential]);
-  const credential = localCredential.status === 'absent' ? sessionCredential : localCredential;
-  const tokenState = parseStored('tokenState', tokenStateSchema, raw[STORAGE_KEYS.tokenState]);
-  const settings = parseStored('settings', settingsSchema, raw[STORAGE_KEYS.settings]);
-  const reminders = parseStored('reminders', remindersSchema, raw[STORAGE_KEYS.reminders]);
-  const notice = parseStored('notice', noticeSchema, raw[STORAGE_KEYS.notice]);
-  const apps = parseStored('apps', appsStateSchema, raw[STORAGE_KEYS.apps]);
+  return {
+    localCredential: parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential]),
+    sessionCredential: parseStored('credential', credentialSchema, sessionRaw[STORAGE_KEYS.credential]),
+    tokenState: parseStored('tokenState', tokenStateSchema, raw[STORAGE_KEYS.tokenState]),
+    settings: parseStored('settings', settingsSchema, raw[STORAGE_KEYS.settings]),
+    reminders: parseStored('reminders', remindersSchema, raw[STORAGE_KEYS.reminders]),
+    notice: parseStored('notice', noticeSchema, raw[STORAGE_KEYS.notice]),
+    apps: parseStored('apps', appsStateSchema, raw[STORAGE_KEYS.apps]),
+  };
+}
 
-  const toRemove: string[] = [];
-  const toWrite: Record<string, unknown> = {};
-  let discarded = false;
-
-  // A session-only token is gone after the browser closed: that is a sign-out, not damage.
-  const sessionEnded =
-    credential.status === 'absent' && tokenState.status === 'valid' && settings.status === 'valid' && !settings.value.keepSignedIn;
-  if (sessionEnded) {
-    await local().remove([STORAGE_KEYS.tokenState, STORAGE_KEYS.apps]);
-    const toSet: Record<string, unknown> = { [STORAGE_KEYS.notice]: { message: sessionEndedNotice(), at: now } };
-    // The browser forgot the token, but TelemetryDeck did not: a personal access token still needs revoking.
-    const revocation = revocationReminderFor(tokenState.value.token, tokenState.value.check, now, crypto.randomUUID());
-    if (revocation) {
-      const current = reminders.status === 'valid' ? reminders.value : EMPTY_REMINDERS;
-      toSet[STORAGE_KEYS.reminders] = { ...current, revocations: [...current.revocations, revocation] };
-    }
-    await local().set(toSet);
-    return { repaired: true };
-  }
-
-  const tokenPairBroken =
-    credential.status === 'invalid' ||
-    tokenState.status === 'invalid' ||
-    (credential.status === 'valid') !== (tokenState.status === 'valid');
-  if (tokenPairBroken) {
-    if (credential.status !== 'absent') {
-      toRemove.push(STORAGE_KEYS.credential);
-      await session().remove(STORAGE_KEYS.credential);
-    }
-    if (tokenState.status !== 'absent') toRemove.push(STORAGE_KEYS.tokenState);
-    discarded = credential.status === 'invalid' || tokenState.status === 'invalid' || toRemove.length > 0;
-  } else {
-    if (localCredential.status === 'valid' && localCredential.migrated) toWrite[STORAGE_KEYS.credential] = localCredential.value;
-    if (tokenState.status === 'valid' && tokenState.migrated) toWrite[STORAGE_KEYS.tokenState] = tokenState.value;
-  }
-  if (settings.status === 'invalid') {
-    toRemove.push(STORAGE_KEYS.settings);
-    discarded = true;
-  } else if (settings.status === 'valid' && settings.migrated) {
-    toWrite[STORAGE_KEYS.settings] = settings.value;
-  }
-  if (reminders.status === 'invalid') {
-    toRemove.push(STORAGE_KEYS.reminders);
-    discarded = true;
-  }
-  if (notice.status === 'invalid') toRemove.push(STORAGE_KEYS.notice);
-  if (apps.status === 'invalid') {
-    toRemove.push(STORAGE_KEYS.apps);
-    discarded = true;
-  }
-  if (discarded) toWrite[STORAGE_KEYS.notice] = { message: discardedNotice(), at: now };
-
-  if (toRemove.length) await local().remove(toRemove);
-  if (Object.keys(toWrite).length) await local().set(toWrite);
-  return { repaired: discarded || Object.keys(toWrite).length > 0 };
+/** Removes and writes keys of `storage.local` (and the session's credential), for the start-up repair. */
+export async function applyRepair(repair: { removeLocal: string[]; removeSessionCredential: boolean; writeLocal: Record<string, unknown> }): Promise<void> {
+  if (repair.removeSessionCredential) await session().remove(STORAGE_KEYS.credential);
+  if (repair.removeLocal.length) await local().remove(repair.removeLocal);
+  if (Object.keys(repair.writeLocal).length) await local().set(repair.writeLocal);
 }

@@ -9,8 +9,8 @@ import { checkPasswordSignIn } from '../password-sign-in';
 import { checkPatExpiry } from '../pat-expiry';
 import { mayCheckAutomatically, retryNotBeforeAfterFailure } from '../refresh-policy';
 import { revocationReminderFor } from '../../reminders/revocation-reminder';
-import { forgetToken, readCredential, readSnapshot, saveNotice, saveSignedIn, updateStored } from '../../state/worker/store';
-import type { Account, TokenInfo, TokenState } from '../../state/worker/schemas';
+import { forgetToken, readCredential, readStoredSnapshot, saveNotice, saveSignedIn, updateStored } from '../../state/worker/store';
+import { CURRENT_SCHEMA_VERSION, type Account, type TokenInfo, type TokenState } from '../../state/types';
 import { checkPersonalAccessToken, maskToken } from '../format';
 
 /** `user`: the Refresh button. `stale`: a screen found old data. `watch`: the periodic revocation check. */
@@ -45,13 +45,13 @@ export function createTokenService(options: TokenServiceOptions) {
   let refreshInFlight: Promise<IntentResult> | null = null;
 
   async function client() {
-    const { settings } = await readSnapshot();
+    const { settings } = await readStoredSnapshot();
     return createApiClient({ origin: settings.apiOrigin, fetch: options.fetch, now });
   }
 
   /** Before a personal access token leaves this browser, keep a reminder to revoke it. */
   async function rememberToRevoke(): Promise<void> {
-    const { tokenState } = await readSnapshot();
+    const { tokenState } = await readStoredSnapshot();
     if (!tokenState) return;
     const reminder = revocationReminderFor(tokenState.token, tokenState.check, now(), newId());
     if (reminder) await updateStored('reminders', (reminders) => ({ ...reminders, revocations: [...reminders.revocations, reminder] }));
@@ -67,16 +67,16 @@ export function createTokenService(options: TokenServiceOptions) {
 
   async function storeSignIn(token: string, info: TokenInfo, userInfo: UserInfo): Promise<IntentResult> {
     const at = now();
-    const { settings } = await readSnapshot();
+    const { settings } = await readStoredSnapshot();
     const previous = await readCredential();
     if (previous && previous.token !== token) await rememberToRevoke();
     const tokenState: TokenState = {
-      schemaVersion: 1,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
       token: info,
       account: accountFromUserInfo(userInfo, at),
       check: { status: 'valid', lastSuccessAt: at, lastAttemptAt: at, error: null },
     };
-    await saveSignedIn({ schemaVersion: 1, token }, tokenState, settings.keepSignedIn);
+    await saveSignedIn({ schemaVersion: CURRENT_SCHEMA_VERSION, token }, tokenState, settings.keepSignedIn);
     refreshInFlight = null;
     await saveNotice(null);
     return { ok: true };
@@ -111,13 +111,12 @@ export function createTokenService(options: TokenServiceOptions) {
       expiresAt: login.value.expiresAt ?? null,
     };
     if (login.value.createdAt !== undefined) info.createdAt = login.value.createdAt;
-    if (login.value.id) info.serverTokenId = login.value.id;
     return storeSignIn(token, info, result.value);
   }
 
   async function refreshOnce(reason: RefreshReason): Promise<IntentResult> {
     const credential = await readCredential();
-    const { tokenState } = await readSnapshot();
+    const { tokenState } = await readStoredSnapshot();
     if (!credential || !tokenState) return failure(apiError('not-signed-in'));
     if (reason !== 'user' && !mayCheckAutomatically(tokenState.check, now())) return { ok: true };
     const result: ApiResult<UserInfo> = await (await client()).userInfo(credential.token);
@@ -159,7 +158,7 @@ export function createTokenService(options: TokenServiceOptions) {
   }
 
   async function setTokenDetails(intent: Extract<Intent, { type: 'setTokenDetails' }>): Promise<IntentResult> {
-    const { tokenState } = await readSnapshot();
+    const { tokenState } = await readStoredSnapshot();
     if (!tokenState) return failure(apiError('not-signed-in'));
     let expiresAt = tokenState.token.expiresAt;
     if (intent.expiresAt !== undefined) {

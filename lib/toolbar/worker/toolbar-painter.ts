@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
-import { BADGE_COLORS, badgeForState, nextBadgeChangeAt } from '../badge';
-import { amberLeadMs } from '../../reminders/schedule';
+import { popupPathFor } from '../popup-hint';
+import { BADGE_COLORS, badgeForState, nextBadgeChangeAt, amberLeadMs } from '../badge';
 import type { Snapshot } from '../../state/snapshot';
 
-/** Paints the toolbar badge for the stored state; returns the moment it next changes (null: never by itself). */
-export async function paintBadge({ tokenState, settings }: Pick<Snapshot, 'tokenState' | 'settings'>, now: number): Promise<number | null> {
+/**
+ * Paints the toolbar button for the stored state: the badge, its tooltip, and the popup URL that names the
+ * view to load (see ../popup-hint.ts). Returns the moment the badge next changes (null: never by itself).
+ */
+export async function paintToolbar({ tokenState, settings }: Pick<Snapshot, 'tokenState' | 'settings'>, now: number): Promise<number | null> {
   const amberLead = amberLeadMs(settings.reminders.leadTimesMs);
   const badge = badgeForState(tokenState, now, amberLead);
   const action = browser.action;
@@ -15,5 +18,6 @@ export async function paintBadge({ tokenState, settings }: Pick<Snapshot, 'token
     await withTextColor.setBadgeTextColor?.({ color: '#ffffff' });
   }
   await action.setTitle({ title: badge.title });
+  await action.setPopup({ popup: popupPathFor(tokenState !== null) });
   return nextBadgeChangeAt(tokenState, now, amberLead);
 }

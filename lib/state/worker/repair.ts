@@ -1,0 +1,80 @@
+import { revocationReminderFor } from '../../reminders/revocation-reminder';
+import { EMPTY_REMINDERS } from '../defaults';
+import { STORAGE_KEYS } from '../keys';
+import { discardedNotice, sessionEndedNotice } from '../notices';
+import type { StoredCredential } from '../types';
+import type { ParseOutcome } from './migrations';
+import { applyRepair, readEveryKey } from './store';
+
+type Outcomes = Awaited<ReturnType<typeof readEveryKey>>;
+
+export interface RepairPlan {
+  removeLocal: string[];
+  removeSessionCredential: boolean;
+  writeLocal: Record<string, unknown>;
+  /** Something was migrated or dropped. */
+  repaired: boolean;
+}
+
+/**
+ * What the start-up repair does with what storage holds: migrates old-but-valid values in place and removes
+ * what cannot be read, leaving a notice for the popup. A credential without a readable token state (or the
+ * reverse) is half of a sign-in, so both go. A pure decision; `repairStorage` carries it out.
+ */
+export function planRepair(read: Outcomes, now: number, newId: () => string): RepairPlan {
+  const { localCredential, sessionCredential, tokenState, settings, reminders, notice, apps } = read;
+  const credential: ParseOutcome<StoredCredential> = localCredential.status === 'absent' ? sessionCredential : localCredential;
+  const plan: RepairPlan = { removeLocal: [], removeSessionCredential: false, writeLocal: {}, repaired: false };
+
+  // A session-only token is gone after the browser closed: that is a sign-out, not damage.
+  const sessionEnded =
+    credential.status === 'absent' && tokenState.status === 'valid' && settings.status === 'valid' && !settings.value.keepSignedIn;
+  if (sessionEnded) {
+    plan.removeLocal.push(STORAGE_KEYS.tokenState, STORAGE_KEYS.apps);
+    plan.writeLocal[STORAGE_KEYS.notice] = { message: sessionEndedNotice(), at: now };
+    // The browser forgot the token, but TelemetryDeck did not: a personal access token still needs revoking.
+    const revocation = revocationReminderFor(tokenState.value.token, tokenState.value.check, now, newId());
+    if (revocation) {
+      const current = reminders.status === 'valid' ? reminders.value : EMPTY_REMINDERS;
+      plan.writeLocal[STORAGE_KEYS.reminders] = { ...current, revocations: [...current.revocations, revocation] };
+    }
+    return { ...plan, repaired: true };
+  }
+
+  let discarded = false;
+  const tokenPairBroken =
+    credential.status === 'invalid' || tokenState.status === 'invalid' || (credential.status === 'valid') !== (tokenState.status === 'valid');
+  if (tokenPairBroken) {
+    if (credential.status !== 'absent') {
+      plan.removeLocal.push(STORAGE_KEYS.credential);
+      plan.removeSessionCredential = true;
+    }
+    if (tokenState.status !== 'absent') plan.removeLocal.push(STORAGE_KEYS.tokenState);
+    discarded = plan.removeLocal.length > 0;
+  } else {
+    if (localCredential.status === 'valid' && localCredential.migrated) plan.writeLocal[STORAGE_KEYS.credential] = localCredential.value;
+    if (tokenState.status === 'valid' && tokenState.migrated) plan.writeLocal[STORAGE_KEYS.tokenState] = tokenState.value;
+  }
+  for (const [key, outcome] of [
+    [STORAGE_KEYS.settings, settings],
+    [STORAGE_KEYS.reminders, reminders],
+    [STORAGE_KEYS.apps, apps],
+  ] as const) {
+    if (outcome.status === 'invalid') {
+      plan.removeLocal.push(key);
+      discarded = true;
+    } else if (outcome.status === 'valid' && outcome.migrated) {
+      plan.writeLocal[key] = outcome.value;
+    }
+  }
+  if (notice.status === 'invalid') plan.removeLocal.push(STORAGE_KEYS.notice);
+  if (discarded) plan.writeLocal[STORAGE_KEYS.notice] = { message: discardedNotice(), at: now };
+  return { ...plan, repaired: discarded || Object.keys(plan.writeLocal).length > 0 };
+}
+
+/** Run when the worker starts: storage as the current schemas want it. */
+export async function repairStorage(now: number, newId: () => string = () => crypto.randomUUID()): Promise<{ repaired: boolean }> {
+  const plan = planRepair(await readEveryKey(), now, newId);
+  await applyRepair(plan);
+  return { repaired: plan.repaired };
+}
