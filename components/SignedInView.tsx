@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
 import { t } from '../lib/text/i18n';
-import { isNoAnswer, sendIntent } from '../lib/protocol/send-intent';
+import { isNoAnswer } from '../lib/protocol/intent-result';
+import { sendIntent } from '../lib/protocol/send-intent';
 import { isStale } from '../lib/token/refresh-policy';
 import { browser } from 'wxt/browser';
 import type { AppsState, AppsPreferences, TokenState } from '../lib/state/types';

@@ -12,6 +12,7 @@ import { becameRejected } from '../lib/token/worker/rejection';
 import { STORAGE_KEYS } from '../lib/state/keys';
 import { EARLIER_STATE_ALARMS, STATE_CHANGE_ALARM, syncWithState } from '../lib/worker/sync-with-state';
 import { createTokenService } from '../lib/token/worker/token-service';
+import { intentRoutes } from '../lib/worker/intent-routes';
 
 export default defineBackground(() => {
   const startUp = (async () => {
@@ -27,7 +28,7 @@ export default defineBackground(() => {
   const apps = createAppsService({ now: Date.now });
 
   // Every listener is registered before the first await: MV3 drops events that arrive earlier.
-  listenForIntents(createIntentRouter({ ready: startUp, tokens, settings, apps }));
+  listenForIntents(createIntentRouter(intentRoutes({ tokens, settings, apps }), () => startUp));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === STATE_CHANGE_ALARM || EARLIER_STATE_ALARMS.includes(alarm.name)) sync();
     if (alarm.name === REVALIDATE_ALARM) afterStartUp(() => tokens.refresh('watch'));

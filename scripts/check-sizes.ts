@@ -4,7 +4,7 @@
 //   --dir <path>  check an existing unpacked build instead (e.g. .output/chrome-mv3 after `npx wxt build`)
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBudgets, kb, measureBuild, shortPath, sizeReport } from './bundle-sizes.ts';
+import { checkBudgets, entriesWithoutPolyfill, kb, measureBuild, shortPath, sizeReport } from './bundle-sizes.ts';
 import { buildExtension } from './wxt-build.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' } } });
@@ -19,4 +19,9 @@ if (over.length > 0) {
   console.error(`\nOver budget: ${over.map((check) => `${check.entry} ${kb(check.gzip)} kB > ${kb(check.budget)} kB`).join('; ')}.`);
   process.exit(1);
 }
-console.log('\nEvery bundle is within its budget.');
+const unpolyfilled = entriesWithoutPolyfill(buildDir, size);
+if (unpolyfilled.length > 0) {
+  console.error(`\nWithout webextension-polyfill: ${unpolyfilled.join(', ')}. Every browser call goes through it (wxt.config.ts).`);
+  process.exit(1);
+}
+console.log('\nEvery bundle is within its budget, and each loads webextension-polyfill before it runs.');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { IntentResult } from '../../lib/protocol/send-intent';
+import type { IntentResult } from '../../lib/protocol/intents';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/text/i18n';
 import { DAY_MS, HOUR_MS } from '../../lib/time/units';
-import { sendIntent, type IntentResult } from '../../lib/protocol/send-intent';
+import type { IntentResult } from '../../lib/protocol/intents';
+import { sendIntent } from '../../lib/protocol/send-intent';
 import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from '../../lib/settings/limits';
 import type { ReminderSettings } from '../../lib/state/types';
 import { AddLeadTimeForm } from './AddLeadTimeForm';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/text/i18n';
-import { sendIntent, type Intent } from '../../lib/protocol/send-intent';
+import type { IntentOf, IntentType } from '../../lib/protocol/intents';
+import { sendIntent } from '../../lib/protocol/send-intent';
 
 /** What the last change in a section came to, and which control caused it, so the message sits beside that control. */
 export interface Outcome<S extends string> {
@@ -26,7 +27,7 @@ export function useOutcome<S extends string>() {
   const failed = (source: S, text: string) => setOutcome({ source, kind: 'error', text });
 
   /** Sends one intent on behalf of a control; reports "Saved." or the background's error beside it. */
-  async function send(source: S, intent: Intent, savedText?: string): Promise<boolean> {
+  async function send<T extends IntentType>(source: S, intent: IntentOf<T>, savedText?: string): Promise<boolean> {
     setBusy(source);
     setOutcome(null);
     const result = await sendIntent(intent);

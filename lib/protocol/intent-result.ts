@@ -1,15 +1,16 @@
-import type { ApiError } from '../api/error';
 import { t } from '../text/i18n';
-
-/** What the background answers to an intent: done, or why not, in one sentence. */
-export type IntentResult = { ok: true } | { ok: false; error: Pick<ApiError, 'kind' | 'message'> };
-type Failure = Extract<IntentResult, { ok: false }>;
+import type { IntentResult, Refused } from './intents';
 
 /** The answer when the background did not answer at all (asleep and failing to start, or crashed). */
-export function noAnswer(): Failure {
+export function noAnswer(): Refused {
   return { ok: false, error: { kind: 'unexpected-response', message: t('errorNoAnswer') } };
 }
 
-export function isNoAnswer(result: IntentResult): result is Failure {
+export function isNoAnswer(result: IntentResult): result is Refused {
   return !result.ok && result.error.message === t('errorNoAnswer');
+}
+
+/** A refusal with the sentence of an error. */
+export function refused(error: Refused['error']): Refused {
+  return { ok: false, error: { kind: error.kind, message: error.message } };
 }

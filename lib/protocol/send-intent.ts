@@ -1,27 +1,22 @@
-import type { Intent } from './worker/intent-receiver';
-import { noAnswer, type IntentResult } from './intent-result';
 import { browser } from 'wxt/browser';
+import { noAnswer } from './intent-result';
+import type { AnswerTo, IntentOf, IntentType } from './intents';
 
 /**
- * The one door from the screens to the background: intents, validated with zod on receipt by the
- * background (`intent-receiver.ts`). Screens never touch the network or the stored secret.
- * This side holds no schema, so that the popup bundles no zod.
+ * The screens' one door to the background: send one intent and get the answer of its kind. Never throws.
+ * The worker validates every intent with zod on receipt; this side holds no schema, so the popup bundles none.
  */
-export type { Intent, IntentResult };
-export { isNoAnswer } from './intent-result';
-
-/** Screens: send one intent and get its outcome. Never throws. */
-export async function sendIntent(intent: Intent): Promise<IntentResult> {
+export async function sendIntent<T extends IntentType>(intent: IntentOf<T>): Promise<AnswerTo<T>> {
   try {
-    const answer = await browser.runtime.sendMessage(intent);
-    return isIntentResult(answer) ? answer : noAnswer();
+    const answer: unknown = await browser.runtime.sendMessage(intent);
+    return isAnswer(answer) ? (answer as AnswerTo<T>) : noAnswer();
   } catch {
     return noAnswer();
   }
 }
 
-/** The background's answer has the protocol's shape; it is our own code, so its shape is all that is checked. */
-function isIntentResult(answer: unknown): answer is IntentResult {
+/** The answer has the protocol's shape; it is our own worker's, so its shape is all that is checked. */
+function isAnswer(answer: unknown): boolean {
   if (typeof answer !== 'object' || answer === null) return false;
   const { ok, error } = answer as { ok?: unknown; error?: { kind?: unknown; message?: unknown } | null };
   if (ok === true) return error === undefined;

@@ -1,13 +1,8 @@
+import { browser } from 'wxt/browser';
 import type catalog from '../../public/_locales/en/messages.json';
 
 /** A message of the catalogs in `public/_locales/<language>/messages.json`; English is the reference. */
 export type MessageKey = keyof typeof catalog;
-
-interface I18nApi {
-  getMessage(key: string, substitutions?: string[]): string;
-}
-
-const globals = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
 
 /**
  * The message in the browser's language, with `$1`, `$2`… replaced by `substitutions` in order.
@@ -15,8 +10,7 @@ const globals = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: 
  * the strings live in the catalogs, not in the scripts.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const i18n = globals.browser?.i18n ?? globals.chrome!.i18n!;
-  return i18n.getMessage(key, substitutions.map(String));
+  return browser.i18n.getMessage(key, substitutions.map(String));
 }
 
 let locale: string | undefined;

@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { APPS_REFRESH_INTERVAL_MS, appsPreferencesKey } from '../../lib/apps/refresh-policy';
 import { createAppsService } from '../../lib/apps/worker/apps-service';
 import { createIntentRouter } from '../../lib/protocol/worker/intent-handlers';
+import { intentRoutes } from '../../lib/worker/intent-routes';
+import { withHandle } from './handle-intent';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';
 import { readStoredSnapshot } from '../../lib/state/worker/store';
 import { createTokenService } from '../../lib/token/worker/token-service';
@@ -26,10 +28,11 @@ beforeEach(async () => {
 async function signedIn(organizations?: NewOrganization[]) {
   server.addUser({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines', organizations });
   const token = server.mintPat('ada@example.com');
-  const tokens = createTokenService({ now: clock });
+  const tokens = withHandle(createTokenService({ now: clock }));
   expect(await tokens.handle({ type: 'signInWithToken', token })).toEqual({ ok: true });
   const apps = createAppsService({ now: clock });
-  const route = createIntentRouter({ ready: Promise.resolve(), tokens, settings: createSettingsService({ now: clock, signOut: tokens.signOut }), apps });
+  const settings = createSettingsService({ now: clock, signOut: tokens.signOut });
+  const route = createIntentRouter(intentRoutes({ tokens, settings, apps }), () => Promise.resolve());
   return { token, tokens, apps, route };
 }
 

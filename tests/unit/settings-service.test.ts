@@ -4,12 +4,13 @@ import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';
 import { readCredential, readStoredSnapshot, saveSignedIn } from '../../lib/state/worker/store';
 import { NOW, signedInState } from './state-fixtures';
+import { withHandle } from './handle-intent';
 
 let ids = 0;
 const signOut = vi.fn(async () => {
   await fakeBrowser.storage.local.remove(['credential', 'tokenState']);
 });
-const service = () => createSettingsService({ now: () => NOW, newId: () => `id-${++ids}`, signOut });
+const service = () => withHandle(createSettingsService({ now: () => NOW, newId: () => `id-${++ids}`, signOut }));
 
 beforeEach(() => {
   fakeBrowser.reset();

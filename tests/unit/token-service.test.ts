@@ -4,10 +4,11 @@ import { DAY_MS } from '../../lib/time/units';
 import { readCredential, readStoredSnapshot } from '../../lib/state/worker/store';
 import { createTokenService } from '../../lib/token/worker/token-service';
 import { startFakeServer, type FakeServer } from '../fake-server/server.ts';
+import { withHandle } from './handle-intent';
 
 let server: FakeServer;
 let now = Date.UTC(2026, 10, 22, 8);
-const service = () => createTokenService({ now: () => now });
+const service = () => withHandle(createTokenService({ now: () => now }));
 
 beforeAll(async () => {
   server = await startFakeServer();

@@ -7,19 +7,15 @@ import { appIdsToQuery } from '../selection';
 import { appsForSignIn, appsPreferencesKey, appsRefreshDue } from '../refresh-policy';
 import { apiError, type ApiError } from '../../api/error';
 import { t } from '../../text/i18n';
-import type { Intent, IntentResult } from '../../protocol/send-intent';
+import { refused } from '../../protocol/intent-result';
+import type { Done, IntentOf, Refused } from '../../protocol/intents';
+import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
 import { retryNotBeforeAfterFailure } from '../../token/refresh-policy';
 import { readCredential, readStoredSnapshot, updateStored } from '../../state/worker/store';
 import { CURRENT_SCHEMA_VERSION, type StoredOrganization, type AppsState, type AppsPreferences } from '../../state/types';
 
-export type AppsIntent = Extract<Intent, { type: 'refreshApps' | 'setAppsPreferences' }>;
-
 /** `user`: the Refresh button, which skips the 15-minute limit. `stale`: a screen found old numbers. */
 export type AppsRefreshReason = 'user' | 'stale';
-
-function failure(error: ApiError): IntentResult {
-  return { ok: false, error: { kind: error.kind, message: error.message } };
-}
 
 function stored(error: ApiError, at: number) {
   return { kind: error.kind, message: error.message, at };
@@ -53,7 +49,7 @@ function longestWait(answers: readonly { retryAfterSeconds?: number }[]): number
  */
 export function createAppsService(options: { now: () => number; fetch?: typeof fetch }) {
   const { now } = options;
-  let inFlight: Promise<IntentResult> | null = null;
+  let inFlight: Promise<Done | Refused> | null = null;
 
   /**
    * One organization's numbers: three queries at once, or the reason there are none, with how long the
@@ -90,10 +86,10 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     return { organization: { ...base, stats: { fetchedAt: at, excludesTestMode: preferences.excludeTestMode, byApp }, error: null } };
   }
 
-  async function refreshOnce(reason: AppsRefreshReason): Promise<IntentResult> {
+  async function refreshOnce(reason: AppsRefreshReason): Promise<Done | Refused> {
     const credential = await readCredential();
     const { tokenState, settings, apps } = await readStoredSnapshot();
-    if (!credential || !tokenState) return failure(apiError('not-signed-in'));
+    if (!credential || !tokenState) return refused(apiError('not-signed-in'));
     // A rejected token gets nothing but 401s; the account section already says so.
     if (tokenState.check.status === 'rejected') return { ok: true };
     const tokenAddedAt = tokenState.token.addedAt;
@@ -105,11 +101,11 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
 
     const listed = await api.organizations(credential.token);
     let next: (latest: AppsState | null) => AppsState;
-    let outcome: IntentResult = { ok: true };
+    let outcome: Done | Refused = { ok: true };
     if (!listed.ok) {
       const at = now();
       const error = appsError(listed.error);
-      outcome = failure(error);
+      outcome = refused(error);
       next = (latest) => {
         const base = latest ?? { schemaVersion: CURRENT_SCHEMA_VERSION, tokenAddedAt, preferencesKey, error: null, organizations: [] };
         const failures = (base.consecutiveFailures ?? 0) + 1;
@@ -157,16 +153,16 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
   }
 
   /** Concurrent refreshes share one round of requests. */
-  function refresh(reason: AppsRefreshReason): Promise<IntentResult> {
+  function refresh(reason: AppsRefreshReason): Promise<Done | Refused> {
     inFlight ??= refreshOnce(reason).finally(() => {
       inFlight = null;
     });
     return inFlight;
   }
 
-  async function setPreferences(intent: Extract<Intent, { type: 'setAppsPreferences' }>): Promise<IntentResult> {
+  async function setPreferences(intent: IntentOf<'setAppsPreferences'>): Promise<Done | Refused> {
     if (intent.selectedAppIds && new Set(intent.selectedAppIds).size !== intent.selectedAppIds.length) {
-      return failure(apiError('invalid-input', { message: t('appsChosenOnce') }));
+      return refused(apiError('invalid-input', { message: t('appsChosenOnce') }));
     }
     await updateStored('settings', (settings) => {
       const apps = { ...settings.apps };
@@ -182,14 +178,10 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     return { ok: true };
   }
 
-  async function handle(intent: AppsIntent): Promise<IntentResult> {
-    switch (intent.type) {
-      case 'refreshApps':
-        return refresh(intent.reason);
-      case 'setAppsPreferences':
-        return setPreferences(intent);
-    }
-  }
+  const handlers = {
+    refreshApps: (intent) => refresh(intent.reason),
+    setAppsPreferences: setPreferences,
+  } satisfies Partial<IntentHandlers>;
 
-  return { handle, refresh };
+  return { handlers, refresh };
 }

@@ -1,23 +1,22 @@
-import type { AppsIntent, createAppsService } from '../../apps/worker/apps-service';
-import type { Intent, IntentResult } from '../send-intent';
-import type { SettingsIntent, createSettingsService } from '../../settings/worker/settings-service';
-import type { TokenIntent, createTokenService } from '../../token/worker/token-service';
+import type { IntentIn, IntentMap, IntentResult, Intent, Protocol, Refused } from '../intents';
 
-const TOKEN_INTENTS = new Set<Intent['type']>(['signInWithToken', 'signInWithPassword', 'refresh', 'signOut', 'setTokenDetails']);
-const APPS_INTENTS = new Set<Intent['type']>(['refreshApps', 'setAppsPreferences']);
+/** One handler per intent of a protocol, each taking its own intent and giving its own answer. */
+export type HandlerMap<P extends Protocol> = { [T in keyof P]: (intent: IntentIn<P, T>) => Promise<P[T]['answer'] | Refused> };
+/** The worker's handlers: `tsc` fails where an intent has none, or where one is routed to another's handler. */
+export type IntentHandlers = HandlerMap<IntentMap>;
 
-/** Sends each intent to the service that owns it, once start-up repair of storage is done. */
-export function createIntentRouter(options: {
-  ready: Promise<unknown>;
-  tokens: ReturnType<typeof createTokenService>;
-  settings: ReturnType<typeof createSettingsService>;
-  apps: ReturnType<typeof createAppsService>;
-}) {
+/** Calls the handler of the intent's type among `handlers`. */
+export function dispatchIntent(handlers: Partial<IntentHandlers>, intent: Intent): Promise<IntentResult> {
+  // TypeScript cannot tie `handlers[intent.type]` to `intent` itself; the map's type ties them for it.
+  const handler = handlers[intent.type] as ((intent: Intent) => Promise<IntentResult>) | undefined;
+  if (!handler) throw new Error(`No handler for the intent ${intent.type}`);
+  return handler(intent);
+}
+
+/** Routes each intent to its handler, once start-up repair of storage is done. */
+export function createIntentRouter(handlers: IntentHandlers, ready: () => Promise<unknown>) {
   return async function route(intent: Intent): Promise<IntentResult> {
-    await options.ready;
-    if (APPS_INTENTS.has(intent.type)) return options.apps.handle(intent as AppsIntent);
-    return TOKEN_INTENTS.has(intent.type)
-      ? options.tokens.handle(intent as TokenIntent)
-      : options.settings.handle(intent as SettingsIntent);
+    await ready();
+    return dispatchIntent(handlers, intent);
   };
 }

@@ -1,78 +1,32 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod/mini';
-import { integer } from '../../state/worker/lean-schemas';
 import { t } from '../../text/i18n';
-import { noAnswer, type IntentResult } from '../intent-result';
+import { noAnswer } from '../intent-result';
+import type { Intent, IntentResult } from '../intents';
+import { intentSchema } from './intent-schema';
+
+export interface IntentSender {
+  id?: string;
+  url?: string;
+}
+
+/** Our own pages, and nothing else: the extension's id, and a page inside the extension's origin. */
+export function isOwnPage(sender: IntentSender | undefined): boolean {
+  if (!sender || sender.id !== browser.runtime.id || typeof sender.url !== 'string') return false;
+  return sender.url.startsWith(browser.runtime.getURL('/'));
+}
 
 /**
- * The background's side of the one door from the screens (`messages.ts`): every intent is validated with
- * this schema on receipt. Background only, so that the screens send intents without bundling zod.
- */
-// A plain union of strict objects: each accepts one `type`, so it refuses as much as a discriminated union
-// would, and the background is 0.5 kB gzipped smaller without zod's discriminated-union code.
-export const intentSchema = z.union([
-  z.strictObject({
-    type: z.literal('signInWithToken'),
-    token: z.string().check(z.maxLength(1_000_000)),
-    name: z.optional(z.string().check(z.maxLength(200))),
-    expiresAt: z.optional(z.nullable(integer().check(z.nonnegative()))),
-  }),
-  z.strictObject({
-    type: z.literal('signInWithPassword'),
-    email: z.string().check(z.maxLength(10_000)),
-    password: z.string().check(z.maxLength(10_000)),
-  }),
-  z.strictObject({ type: z.literal('refresh'), reason: z.enum(['user', 'stale']) }),
-  z.strictObject({ type: z.literal('signOut') }),
-  z.strictObject({
-    type: z.literal('setTokenDetails'),
-    name: z.optional(z.string().check(z.maxLength(200))),
-    expiresAt: z.optional(z.nullable(integer().check(z.nonnegative()))),
-  }),
-  z.strictObject({
-    type: z.literal('setReminderSettings'),
-    enabled: z.boolean(),
-    leadTimesMs: z.array(integer()).check(z.maxLength(20)),
-    revocationRepeatMs: integer(),
-  }),
-  z.strictObject({ type: z.literal('addTrackedToken'), name: z.string().check(z.maxLength(10_000)), expiresAt: integer() }),
-  z.strictObject({
-    type: z.literal('updateTrackedToken'),
-    id: z.string().check(z.maxLength(100)),
-    name: z.string().check(z.maxLength(10_000)),
-    expiresAt: integer(),
-  }),
-  z.strictObject({ type: z.literal('deleteTrackedToken'), id: z.string().check(z.maxLength(100)) }),
-  z.strictObject({ type: z.literal('confirmRevoked'), id: z.string().check(z.maxLength(100)) }),
-  z.strictObject({ type: z.literal('setApiServer'), origin: z.string().check(z.maxLength(10_000)) }),
-  z.strictObject({ type: z.literal('setKeepSignedIn'), keepSignedIn: z.boolean() }),
-  z.strictObject({ type: z.literal('setRevalidateEvery'), everyMs: integer() }),
-  z.strictObject({ type: z.literal('forgetEverything') }),
-  z.strictObject({ type: z.literal('dismissNotice') }),
-  z.strictObject({ type: z.literal('refreshApps'), reason: z.enum(['user', 'stale']) }),
-  z.strictObject({
-    type: z.literal('setAppsPreferences'),
-    /** null: the apps with the most events; a list: exactly these. Omitted: unchanged. */
-    selectedAppIds: z.optional(z.nullable(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500)))),
-    excludeTestMode: z.optional(z.boolean()),
-  }),
-]);
-export type Intent = z.infer<typeof intentSchema>;
-
-/**
- * Background: registers the intent handler. Must run synchronously at start-up.
- * Answers through `sendResponse` and returns true, which every browser and test double understands.
+ * Registers the worker's receiver of intents; must run synchronously at start-up. Every message is checked
+ * against the protocol's schema, and answered with a promise, which the polyfill delivers in every browser.
  */
 export function listenForIntents(handle: (intent: Intent) => Promise<IntentResult>): void {
-  browser.runtime.onMessage.addListener(((message: unknown, sender: { id?: string } | undefined, sendResponse: (answer: IntentResult) => void) => {
-    // Other extensions reach onMessageExternal, not this; the check only guards against surprises.
-    if (sender?.id && sender.id !== browser.runtime.id) return false;
+  browser.runtime.onMessage.addListener((message: unknown, sender: IntentSender) => {
+    // Anything else gets no answer at all: a stranger learns nothing, not even that the message was refused.
+    if (!isOwnPage(sender)) return undefined;
     const parsed = intentSchema.safeParse(message);
     if (!parsed.success) {
-      sendResponse({ ok: false, error: { kind: 'invalid-input', message: t('errorRequestNotUnderstood') } });
-      return false;
+      return Promise.resolve<IntentResult>({ ok: false, error: { kind: 'invalid-input', message: t('errorRequestNotUnderstood') } });
     }
-    handle(parsed.data).then(sendResponse, () => sendResponse(noAnswer()));
-    return true;
-  }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+    return handle(parsed.data).catch(() => noAnswer());
+  });
 }

@@ -5,37 +5,20 @@ import { BUILD_API_ORIGIN } from '../../api/build-origin';
 import { DAY_MS, HOUR_MS } from '../../time/units';
 import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from '../limits';
 import { t } from '../../text/i18n';
-import type { Intent, IntentResult } from '../../protocol/send-intent';
+import type { Done, Refused } from '../../protocol/intents';
+import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
 import { latestPatExpiry } from '../../token/pat-expiry';
 import { revocationNotificationId } from '../../reminders/schedule';
 import { validateLeadTimes } from '../../reminders/lead-times';
 import { clearAllStorage, moveCredential, readStoredSnapshot, saveNotice, updateStored } from '../../state/worker/store';
 import type { TrackedToken } from '../../state/types';
 
-export type SettingsIntent = Extract<
-  Intent,
-  {
-    type:
-      | 'setReminderSettings'
-      | 'addTrackedToken'
-      | 'updateTrackedToken'
-      | 'deleteTrackedToken'
-      | 'confirmRevoked'
-      | 'setApiServer'
-      | 'setKeepSignedIn'
-      | 'setRevalidateEvery'
-      | 'forgetEverything'
-      | 'dismissNotice';
-  }
->;
-
-
 /** The servers the manifest grants at install: never given back. */
 function builtInOrigins(): string[] {
   return [...OFFICIAL_API_ORIGINS, ...(BUILD_API_ORIGIN ? [BUILD_API_ORIGIN] : [])];
 }
 
-function invalid(message: string): IntentResult {
+function invalid(message: string): Refused {
   return { ok: false, error: { kind: 'invalid-input', message } };
 }
 
@@ -55,7 +38,7 @@ export function createSettingsService(options: { now: () => number; newId?: () =
   const { now, signOut } = options;
   const newId = options.newId ?? (() => crypto.randomUUID());
 
-  async function updateTracked(change: (tracked: TrackedToken[]) => TrackedToken[] | string): Promise<IntentResult> {
+  async function updateTracked(change: (tracked: TrackedToken[]) => TrackedToken[] | string): Promise<Done | Refused> {
     let problem: string | null = null;
     await updateStored('reminders', (reminders) => {
       const tracked = change(reminders.tracked);
@@ -66,84 +49,84 @@ export function createSettingsService(options: { now: () => number; newId?: () =
     return problem ? invalid(problem) : { ok: true };
   }
 
-  async function handle(intent: SettingsIntent): Promise<IntentResult> {
-    switch (intent.type) {
-      case 'setReminderSettings': {
-        const leadTimes = validateLeadTimes(intent.leadTimesMs);
-        if (!leadTimes.ok) return invalid(leadTimes.message);
-        if (intent.revocationRepeatMs < MIN_REVOCATION_REPEAT_MS || intent.revocationRepeatMs > MAX_REVOCATION_REPEAT_MS) {
-          return invalid(t('repeatRange', MIN_REVOCATION_REPEAT_MS / DAY_MS, MAX_REVOCATION_REPEAT_MS / DAY_MS));
-        }
-        await updateStored('settings', (settings) => ({
-          ...settings,
-          reminders: { enabled: intent.enabled, leadTimesMs: leadTimes.value, revocationRepeatMs: intent.revocationRepeatMs },
-        }));
-        return { ok: true };
+  const handlers = {
+    async setReminderSettings(intent) {
+      const leadTimes = validateLeadTimes(intent.leadTimesMs);
+      if (!leadTimes.ok) return invalid(leadTimes.message);
+      if (intent.revocationRepeatMs < MIN_REVOCATION_REPEAT_MS || intent.revocationRepeatMs > MAX_REVOCATION_REPEAT_MS) {
+        return invalid(t('repeatRange', MIN_REVOCATION_REPEAT_MS / DAY_MS, MAX_REVOCATION_REPEAT_MS / DAY_MS));
       }
-      case 'addTrackedToken': {
-        const checked = checkTrackedToken(intent.name, intent.expiresAt, now());
-        if (!checked.ok) return invalid(checked.message);
-        return updateTracked((tracked) => [...tracked, { id: newId(), name: checked.name, expiresAt: intent.expiresAt }]);
+      await updateStored('settings', (settings) => ({
+        ...settings,
+        reminders: { enabled: intent.enabled, leadTimesMs: leadTimes.value, revocationRepeatMs: intent.revocationRepeatMs },
+      }));
+      return { ok: true };
+    },
+    async addTrackedToken(intent) {
+      const checked = checkTrackedToken(intent.name, intent.expiresAt, now());
+      if (!checked.ok) return invalid(checked.message);
+      return updateTracked((tracked) => [...tracked, { id: newId(), name: checked.name, expiresAt: intent.expiresAt }]);
+    },
+    async updateTrackedToken(intent) {
+      const checked = checkTrackedToken(intent.name, intent.expiresAt, now());
+      if (!checked.ok) return invalid(checked.message);
+      return updateTracked((tracked) =>
+        tracked.some((entry) => entry.id === intent.id)
+          ? tracked.map((entry) => (entry.id === intent.id ? { ...entry, name: checked.name, expiresAt: intent.expiresAt } : entry))
+          : t('trackedGone'),
+      );
+    },
+    deleteTrackedToken: (intent) => updateTracked((tracked) => tracked.filter((entry) => entry.id !== intent.id)),
+    async confirmRevoked(intent) {
+      await updateStored('reminders', (reminders) => ({
+        ...reminders,
+        revocations: reminders.revocations.filter((reminder) => reminder.id !== intent.id),
+      }));
+      await browser.notifications?.clear(revocationNotificationId(intent.id)).catch(() => {});
+      return { ok: true };
+    },
+    async setApiServer(intent) {
+      const checked = checkCustomOrigin(intent.origin);
+      if (!checked.ok) return invalid(checked.message);
+      const granted = await browser.permissions.contains({ origins: [originPattern(checked.origin)] });
+      if (!granted) return invalid(t('serverNoPermission', checked.origin));
+      const { settings } = await readStoredSnapshot();
+      const previous = settings.apiOrigin;
+      if (previous === checked.origin) return { ok: true };
+      // A token belongs to one server: switching servers signs out.
+      await signOut();
+      await updateStored('settings', (latest) => ({ ...latest, apiOrigin: checked.origin }));
+      // The permission was asked for that server alone: give it back once the extension no longer talks to it.
+      if (!builtInOrigins().includes(previous)) {
+        await browser.permissions.remove({ origins: [originPattern(previous)] }).catch(() => {});
       }
-      case 'updateTrackedToken': {
-        const checked = checkTrackedToken(intent.name, intent.expiresAt, now());
-        if (!checked.ok) return invalid(checked.message);
-        return updateTracked((tracked) =>
-          tracked.some((entry) => entry.id === intent.id)
-            ? tracked.map((entry) => (entry.id === intent.id ? { ...entry, name: checked.name, expiresAt: intent.expiresAt } : entry))
-            : t('trackedGone'),
-        );
+      return { ok: true };
+    },
+    async setRevalidateEvery(intent) {
+      if (intent.everyMs < MIN_REVALIDATE_EVERY_MS || intent.everyMs > MAX_REVALIDATE_EVERY_MS) {
+        return invalid(t('revalidateRange', MIN_REVALIDATE_EVERY_MS / HOUR_MS, MAX_REVALIDATE_EVERY_MS / HOUR_MS));
       }
-      case 'deleteTrackedToken':
-        return updateTracked((tracked) => tracked.filter((entry) => entry.id !== intent.id));
-      case 'confirmRevoked': {
-        await updateStored('reminders', (reminders) => ({
-          ...reminders,
-          revocations: reminders.revocations.filter((reminder) => reminder.id !== intent.id),
-        }));
-        await browser.notifications?.clear(revocationNotificationId(intent.id)).catch(() => {});
-        return { ok: true };
-      }
-      case 'setApiServer': {
-        const checked = checkCustomOrigin(intent.origin);
-        if (!checked.ok) return invalid(checked.message);
-        const granted = await browser.permissions.contains({ origins: [originPattern(checked.origin)] });
-        if (!granted) {
-          return invalid(t('serverNoPermission', checked.origin));
-        }
-        const { settings } = await readStoredSnapshot();
-        const previous = settings.apiOrigin;
-        if (previous === checked.origin) return { ok: true };
-        // A token belongs to one server: switching servers signs out.
-        await signOut();
-        await updateStored('settings', (latest) => ({ ...latest, apiOrigin: checked.origin }));
-        // The permission was asked for that server alone: give it back once the extension no longer talks to it.
-        if (!builtInOrigins().includes(previous)) {
-          await browser.permissions.remove({ origins: [originPattern(previous)] }).catch(() => {});
-        }
-        return { ok: true };
-      }
-      case 'setRevalidateEvery': {
-        if (intent.everyMs < MIN_REVALIDATE_EVERY_MS || intent.everyMs > MAX_REVALIDATE_EVERY_MS) {
-          return invalid(t('revalidateRange', MIN_REVALIDATE_EVERY_MS / HOUR_MS, MAX_REVALIDATE_EVERY_MS / HOUR_MS));
-        }
-        await updateStored('settings', (settings) => ({ ...settings, revalidateEveryMs: intent.everyMs }));
-        return { ok: true };
-      }
-      case 'setKeepSignedIn': {
-        await moveCredential(intent.keepSignedIn);
-        await updateStored('settings', (settings) => ({ ...settings, keepSignedIn: intent.keepSignedIn }));
-        return { ok: true };
-      }
-      case 'dismissNotice':
-        await saveNotice(null);
-        return { ok: true };
-      case 'forgetEverything':
-        await clearAllStorage();
-        await browser.notifications?.getAll().then((all) => Promise.all(Object.keys(all).map((id) => browser.notifications.clear(id)))).catch(() => {});
-        return { ok: true };
-    }
-  }
+      await updateStored('settings', (settings) => ({ ...settings, revalidateEveryMs: intent.everyMs }));
+      return { ok: true };
+    },
+    async setKeepSignedIn(intent) {
+      await moveCredential(intent.keepSignedIn);
+      await updateStored('settings', (settings) => ({ ...settings, keepSignedIn: intent.keepSignedIn }));
+      return { ok: true };
+    },
+    async dismissNotice() {
+      await saveNotice(null);
+      return { ok: true };
+    },
+    async forgetEverything() {
+      await clearAllStorage();
+      await browser.notifications
+        ?.getAll()
+        .then((all) => Promise.all(Object.keys(all).map((id) => browser.notifications.clear(id))))
+        .catch(() => {});
+      return { ok: true };
+    },
+  } satisfies Partial<IntentHandlers>;
 
-  return { handle };
+  return { handlers };
 }

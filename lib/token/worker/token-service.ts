@@ -1,10 +1,10 @@
 import { createApiClient, type ApiResult } from '../../api/worker/client';
 import type { UserInfo } from '../../api/worker/response-schemas';
-import { apiError, type ApiError } from '../../api/error';
+import { apiError } from '../../api/error';
 import { t } from '../../text/i18n';
-import type { Intent, IntentResult } from '../../protocol/send-intent';
-
-export type TokenIntent = Extract<Intent, { type: 'signInWithToken' | 'signInWithPassword' | 'refresh' | 'signOut' | 'setTokenDetails' }>;
+import { refused } from '../../protocol/intent-result';
+import type { Done, IntentOf, Refused } from '../../protocol/intents';
+import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
 import { checkPasswordSignIn } from '../password-sign-in';
 import { checkPatExpiry } from '../pat-expiry';
 import { mayCheckAutomatically, retryNotBeforeAfterFailure } from '../refresh-policy';
@@ -22,17 +22,13 @@ export interface TokenServiceOptions {
   fetch?: typeof fetch;
 }
 
-export function accountFromUserInfo(info: UserInfo, fetchedAt: number): Account {
+function accountFromUserInfo(info: UserInfo, fetchedAt: number): Account {
   const account: Account = { id: info.id, email: info.email, fetchedAt };
   if (info.firstName) account.firstName = info.firstName;
   if (info.lastName) account.lastName = info.lastName;
   if (info.emailIsVerified !== undefined) account.emailIsVerified = info.emailIsVerified;
   if (info.organization?.name) account.organizationName = info.organization.name;
   return account;
-}
-
-function failure(error: ApiError): IntentResult {
-  return { ok: false, error: { kind: error.kind, message: error.message } };
 }
 
 /**
@@ -42,7 +38,7 @@ function failure(error: ApiError): IntentResult {
 export function createTokenService(options: TokenServiceOptions) {
   const { now } = options;
   const newId = options.newId ?? (() => crypto.randomUUID());
-  let refreshInFlight: Promise<IntentResult> | null = null;
+  let refreshInFlight: Promise<Done | Refused> | null = null;
 
   async function client() {
     const { settings } = await readStoredSnapshot();
@@ -65,7 +61,7 @@ export function createTokenService(options: TokenServiceOptions) {
     refreshInFlight = null;
   }
 
-  async function storeSignIn(token: string, info: TokenInfo, userInfo: UserInfo): Promise<IntentResult> {
+  async function storeSignIn(token: string, info: TokenInfo, userInfo: UserInfo): Promise<Done | Refused> {
     const at = now();
     const { settings } = await readStoredSnapshot();
     const previous = await readCredential();
@@ -82,28 +78,28 @@ export function createTokenService(options: TokenServiceOptions) {
     return { ok: true };
   }
 
-  async function signInWithToken(intent: Extract<Intent, { type: 'signInWithToken' }>): Promise<IntentResult> {
+  async function signInWithToken(intent: IntentOf<'signInWithToken'>): Promise<Done | Refused> {
     const checked = checkPersonalAccessToken(intent.token);
-    if (!checked.ok) return failure(apiError('invalid-input', { message: checked.message }));
+    if (!checked.ok) return refused(apiError('invalid-input', { message: checked.message }));
     const expiry = checkPatExpiry(intent.expiresAt, now());
-    if (!expiry.ok) return failure(apiError('invalid-input', { message: expiry.message }));
+    if (!expiry.ok) return refused(apiError('invalid-input', { message: expiry.message }));
     const result = await (await client()).userInfo(checked.token);
-    if (!result.ok) return failure(result.error);
+    if (!result.ok) return refused(result.error);
     const info: TokenInfo = { kind: 'pat', masked: maskToken(checked.token), addedAt: now(), expiresAt: expiry.expiresAt };
     const name = intent.name?.trim();
     if (name) info.name = name;
     return storeSignIn(checked.token, info, result.value);
   }
 
-  async function signInWithPassword(email: string, password: string): Promise<IntentResult> {
+  async function signInWithPassword(email: string, password: string): Promise<Done | Refused> {
     const checked = checkPasswordSignIn(email, password);
-    if (!checked.ok) return failure(apiError('invalid-input', { message: checked.message }));
+    if (!checked.ok) return refused(apiError('invalid-input', { message: checked.message }));
     const api = await client();
     const login = await api.login(checked.email, checked.password);
-    if (!login.ok) return failure(login.error);
+    if (!login.ok) return refused(login.error);
     const token = login.value.value;
     const result = await api.userInfo(token);
-    if (!result.ok) return failure(result.error);
+    if (!result.ok) return refused(result.error);
     const info: TokenInfo = {
       kind: 'session',
       masked: maskToken(token),
@@ -114,10 +110,10 @@ export function createTokenService(options: TokenServiceOptions) {
     return storeSignIn(token, info, result.value);
   }
 
-  async function refreshOnce(reason: RefreshReason): Promise<IntentResult> {
+  async function refreshOnce(reason: RefreshReason): Promise<Done | Refused> {
     const credential = await readCredential();
     const { tokenState } = await readStoredSnapshot();
-    if (!credential || !tokenState) return failure(apiError('not-signed-in'));
+    if (!credential || !tokenState) return refused(apiError('not-signed-in'));
     if (reason !== 'user' && !mayCheckAutomatically(tokenState.check, now())) return { ok: true };
     const result: ApiResult<UserInfo> = await (await client()).userInfo(credential.token);
     // The user may have signed out or swapped tokens while we waited: never write over their choice.
@@ -146,27 +142,27 @@ export function createTokenService(options: TokenServiceOptions) {
         },
       };
     });
-    return result.ok ? { ok: true } : failure(result.error);
+    return result.ok ? { ok: true } : refused(result.error);
   }
 
   /** Concurrent refreshes share one request. */
-  function refresh(reason: RefreshReason): Promise<IntentResult> {
+  function refresh(reason: RefreshReason): Promise<Done | Refused> {
     const shared = (refreshInFlight ??= refreshOnce(reason).finally(() => {
       if (refreshInFlight === shared) refreshInFlight = null;
     }));
     return shared;
   }
 
-  async function setTokenDetails(intent: Extract<Intent, { type: 'setTokenDetails' }>): Promise<IntentResult> {
+  async function setTokenDetails(intent: IntentOf<'setTokenDetails'>): Promise<Done | Refused> {
     const { tokenState } = await readStoredSnapshot();
-    if (!tokenState) return failure(apiError('not-signed-in'));
+    if (!tokenState) return refused(apiError('not-signed-in'));
     let expiresAt = tokenState.token.expiresAt;
     if (intent.expiresAt !== undefined) {
       if (tokenState.token.kind !== 'pat') {
-        return failure(apiError('invalid-input', { message: t('sessionExpiryFixed') }));
+        return refused(apiError('invalid-input', { message: t('sessionExpiryFixed') }));
       }
       const expiry = checkPatExpiry(intent.expiresAt, now());
-      if (!expiry.ok) return failure(apiError('invalid-input', { message: expiry.message }));
+      if (!expiry.ok) return refused(apiError('invalid-input', { message: expiry.message }));
       expiresAt = expiry.expiresAt;
     }
     await updateStored('tokenState', (latest) => {
@@ -180,21 +176,16 @@ export function createTokenService(options: TokenServiceOptions) {
     return { ok: true };
   }
 
-  async function handle(intent: TokenIntent): Promise<IntentResult> {
-    switch (intent.type) {
-      case 'signInWithToken':
-        return signInWithToken(intent);
-      case 'signInWithPassword':
-        return signInWithPassword(intent.email, intent.password);
-      case 'refresh':
-        return refresh(intent.reason);
-      case 'signOut':
-        await signOut();
-        return { ok: true };
-      case 'setTokenDetails':
-        return setTokenDetails(intent);
-    }
-  }
+  const handlers = {
+    signInWithToken,
+    signInWithPassword: (intent) => signInWithPassword(intent.email, intent.password),
+    refresh: (intent) => refresh(intent.reason),
+    signOut: async () => {
+      await signOut();
+      return { ok: true };
+    },
+    setTokenDetails,
+  } satisfies Partial<IntentHandlers>;
 
-  return { handle, refresh, signOut };
+  return { handlers, refresh, signOut };
 }

@@ -1,0 +1,50 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { createAppsService } from '../../lib/apps/worker/apps-service';
+import type { Done, IntentMap, Refused } from '../../lib/protocol/intents';
+import { sendIntent } from '../../lib/protocol/send-intent';
+import type { HandlerMap, IntentHandlers } from '../../lib/protocol/worker/intent-handlers';
+import { intentSchema } from '../../lib/protocol/worker/intent-schema';
+import { createSettingsService } from '../../lib/settings/worker/settings-service';
+import { createTokenService } from '../../lib/token/worker/token-service';
+import { intentRoutes } from '../../lib/worker/intent-routes';
+
+// The `@ts-expect-error` lines below are checks of the compiler: `tsc --noEmit` (CI's typecheck) fails when one
+// of them finds no error, that is, when the protocol stops refusing what it must refuse.
+
+/** The protocol with one intent more, as a contributor adding a feature would write it. */
+type WithOneMore = IntentMap & { exportTrackedTokens: { carries: { format: 'csv' }; answer: Done } };
+
+/** Never called: what it holds is checked by the compiler only. */
+export function compilerChecks(routes: IntentHandlers) {
+  // An intent without a handler does not compile: today's routes lack the new one.
+  // @ts-expect-error Property 'exportTrackedTokens' is missing
+  const withoutHandler: HandlerMap<WithOneMore> = routes;
+
+  // An intent routed to another intent's handler does not compile.
+  const misrouted: IntentHandlers = {
+    ...routes,
+    // @ts-expect-error the handler of `refresh` takes a `refresh` intent, not a `refreshApps` one
+    refreshApps: routes.refresh,
+  };
+
+  // An intent must carry what its kind needs, and nothing else.
+  // @ts-expect-error `refresh` needs a reason
+  void sendIntent({ type: 'refresh' });
+  // @ts-expect-error `signOut` carries nothing
+  void sendIntent({ type: 'signOut', token: 'x' });
+  return [withoutHandler, misrouted];
+}
+
+describe('the protocol, as the compiler sees it', () => {
+  it('gives each intent the answer of its kind on the screens\' side', () => {
+    expectTypeOf(sendIntent<'signOut'>).returns.resolves.toEqualTypeOf<Done | Refused>();
+  });
+
+  it('routes every intent the worker accepts to a handler', () => {
+    const tokens = createTokenService({ now: Date.now });
+    const routed = intentRoutes({ tokens, settings: createSettingsService({ now: Date.now, signOut: tokens.signOut }), apps: createAppsService({ now: Date.now }) });
+    const accepted = intentSchema._zod.def.options.map((option) => option.shape.type._zod.def.values[0]).sort();
+    expect(Object.keys(routed).sort()).toEqual(accepted);
+    for (const handler of Object.values(routed)) expect(handler).toBeTypeOf('function');
+  });
+});
