@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { OFFICIAL_API_ORIGINS, hostPermissionFor } from './lib/api/origins';
-import { checkSourcesZip, includeSourcesGlobs } from './scripts/sources-zip';
 
 /** `WXT_API_BASE_URL` (an origin) becomes the default API server and gains a host permission. */
 function buildTimeApiOrigin(): string | undefined {
@@ -69,15 +68,6 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       if (isBenchBuild) files.push(...BENCH_PAGES);
     },
-    // `wxt zip -b firefox` fails unless the sources zip holds exactly the allowlisted files.
-    'zip:sources:done': (wxt, zipPath) => {
-      const files = checkSourcesZip(zipPath, wxt.config.root);
-      wxt.logger.info(`Sources zip checked: ${files.length} files, all allowlisted in scripts/sources-zip.ts`);
-    },
-  },
-  zip: {
-    // For addons.mozilla.org's review: exactly the files needed to rebuild (see SOURCE-CODE-REVIEW.md).
-    includeSources: includeSourcesGlobs(),
   },
   vite: () => ({
     plugins: [preact(), plainDynamicImports],

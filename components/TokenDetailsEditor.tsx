@@ -11,7 +11,7 @@ import { Alert } from './Alert';
 
 export type TokenStatus = 'valid' | 'rejected' | 'expired' | 'unknown';
 
-export function tokenStatus(state: TokenState, now: number): TokenStatus {
+function tokenStatus(state: TokenState, now: number): TokenStatus {
   if (state.check.status === 'rejected') return 'rejected';
   if (state.token.expiresAt !== null && state.token.expiresAt <= now) return 'expired';
   return state.check.status;

@@ -7,7 +7,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Long enough for the worker to follow a storage change (badge, alarms) before anything is measured. */
 const SETTLE_MS = 500;
 
-export const BENCH_ACCOUNT = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', organizationName: 'Analytical Engines' };
+const BENCH_ACCOUNT = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', organizationName: 'Analytical Engines' };
 export const BENCH_ACCOUNT_NAME = `${BENCH_ACCOUNT.firstName} ${BENCH_ACCOUNT.lastName}`;
 
 type IntentAnswer = { ok: boolean; error?: { message: string } };

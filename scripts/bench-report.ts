@@ -9,7 +9,7 @@ import { checkBudgets, kb, sizeReport, type ExtensionSize } from './bundle-sizes
 import { passFail, textTable } from './text-table.ts';
 
 /** The popup may take at most this many times as long as the blank page to show its content. */
-export const POPUP_TIME_RATIO_BUDGET = 1.3;
+const POPUP_TIME_RATIO_BUDGET = 1.3;
 
 export interface BenchResults {
   machine: Machine;
@@ -35,7 +35,7 @@ export interface Budget {
   pass: boolean;
 }
 
-export function budgets(results: BenchResults): Budget[] {
+function budgets(results: BenchResults): Budget[] {
   const list: Budget[] = [];
   for (const row of results.timeToContent.filter((result) => result.page === 'popup.html')) {
     list.push({

@@ -23,7 +23,7 @@ export interface ContentProbe {
   alongWith?: { selector: string; text?: string }[];
 }
 
-export const BLANK_PAGE: ContentProbe = { label: 'blank page, its text', path: 'bench-blank.html', selector: '#content', text: 'Blank page' };
+const BLANK_PAGE: ContentProbe = { label: 'blank page, its text', path: 'bench-blank.html', selector: '#content', text: 'Blank page' };
 /** What any page that shows stored data costs at least: one tiny script, one storage read, one line. */
 export const FLOOR_PAGE: ContentProbe = { label: 'one line, after one storage read', path: 'bench-floor.html', selector: '#content' };
 /** The signed-in popup with what it has cached: the account, and the apps section's first app with its numbers. */

@@ -9,7 +9,7 @@ export interface CatalogEntry {
 }
 export type Catalog = Record<string, CatalogEntry>;
 
-export const LOCALES_DIR = join(import.meta.dirname, '../public/_locales');
+const LOCALES_DIR = join(import.meta.dirname, '../public/_locales');
 
 export const LANGUAGES = readdirSync(LOCALES_DIR).sort();
 

@@ -1,4 +1,4 @@
-import { formatCount, formatEstimate } from '../../lib/apps/number-format';
+import { formatCount } from '../../lib/apps/number-format';
 import type { ShownApp } from '../../lib/apps/selection';
 import { t } from '../../lib/text/i18n';
 import { ExternalLink } from '../ExternalLink';
@@ -21,7 +21,7 @@ export function AppRow({ app, href, locale }: { app: ShownApp; href: string; loc
           </div>
           <div>
             <dt>{t('appsUsers24h')}</dt>
-            <dd>{formatEstimate(stats.users24h, locale)}</dd>
+            <dd>{formatCount(stats.users24h, locale)}</dd>
           </div>
           <div>
             <dt>{t('appsEvents30d')}</dt>
@@ -29,7 +29,7 @@ export function AppRow({ app, href, locale }: { app: ShownApp; href: string; loc
           </div>
           <div>
             <dt>{t('appsUsers30d')}</dt>
-            <dd>{formatEstimate(stats.users30d, locale)}</dd>
+            <dd>{formatCount(stats.users30d, locale)}</dd>
           </div>
         </dl>
       )}

@@ -2,9 +2,9 @@ import { formatLeadTime } from '../text/duration-wording';
 import { t } from '../text/i18n';
 import { DAY_MS, HOUR_MS } from '../time/units';
 
-export const MIN_LEAD_MS = HOUR_MS;
+const MIN_LEAD_MS = HOUR_MS;
 export const MAX_LEAD_MS = 365 * DAY_MS;
-export const MAX_LEAD_TIMES = 20;
+const MAX_LEAD_TIMES = 20;
 
 export type LeadTimesValidation = { ok: true; value: number[] } | { ok: false; message: string };
 

@@ -9,7 +9,7 @@ export const DEFAULT_REVALIDATE_EVERY_MS = 6 * HOUR_MS;
 export const DEFAULT_APPS_PREFERENCES: AppsPreferences = { selectedAppIds: null, excludeTestMode: true };
 
 /** The build-time `WXT_API_BASE_URL`, else TelemetryDeck's current host. */
-export function defaultApiOrigin(buildOrigin: string): string {
+function defaultApiOrigin(buildOrigin: string): string {
   return buildOrigin || CURRENT_API_ORIGIN;
 }
 

@@ -1,6 +1,6 @@
 import { t } from '../text/i18n';
 
-export const PAT_PREFIX = 'tdpat_';
+const PAT_PREFIX = 'tdpat_';
 /** Generous upper bound: real tokens are far shorter, and a megabyte paste must not travel anywhere. */
 const MAX_TOKEN_LENGTH = 512;
 

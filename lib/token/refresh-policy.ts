@@ -2,7 +2,7 @@ import { HOUR_MS, MINUTE_MS } from '../time/units';
 import type { Check } from '../state/types';
 
 /** The popup revalidates an account older than this when it opens. */
-export const STALE_AFTER_MS = 5 * MINUTE_MS;
+const STALE_AFTER_MS = 5 * MINUTE_MS;
 const MIN_AUTOMATIC_INTERVAL_MS = MINUTE_MS;
 const MAX_BACKOFF_MS = HOUR_MS;
 

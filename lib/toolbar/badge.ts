@@ -18,7 +18,7 @@ export const BADGE_COLORS: Record<Exclude<BadgeTone, 'none'>, string> = {
   red: '#c62828',
 };
 
-export const DEFAULT_AMBER_LEAD_MS = 7 * DAY_MS;
+const DEFAULT_AMBER_LEAD_MS = 7 * DAY_MS;
 
 /** The badge for a state at a moment, exactly as the UI contract's table says. */
 export function badgeForState(

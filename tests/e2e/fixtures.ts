@@ -15,15 +15,14 @@ import { chromiumExecutable } from '../../scripts/chromium-path.ts';
 import { startFakeServer, type FakeServer } from '../fake-server/server.ts';
 import { findLeaks, SecretRegistry, secretsIn, type PageSnapshot, type StorageSnapshot } from './leak-guard.ts';
 
-export { SecretRegistry } from './leak-guard.ts';
 
 /**
  * The port the end-to-end build bakes in as its API server (see scripts/build-for-tests.ts): 8787, or
  * TDTM_E2E_PORT for a run beside another one, which then uses its own build in .output-e2e-<port>.
  */
-export const E2E_API_PORT = Number(process.env.TDTM_E2E_PORT || 8787);
+const E2E_API_PORT = Number(process.env.TDTM_E2E_PORT || 8787);
 export const E2E_API_ORIGIN = `http://127.0.0.1:${E2E_API_PORT}`;
-export const EXTENSION_DIR = resolve(
+const EXTENSION_DIR = resolve(
   import.meta.dirname,
   '../..',
   E2E_API_PORT === 8787 ? '.output-e2e' : `.output-e2e-${E2E_API_PORT}`,
@@ -107,7 +106,7 @@ function browserLogPath(profileDir: string): string {
 }
 
 /** The console entries of a Chromium log: `[pid:tid:time:INFO:CONSOLE:n] "text", source: url (line)`. */
-export function consoleEntriesOfBrowserLog(log: string): string[] {
+function consoleEntriesOfBrowserLog(log: string): string[] {
   const entries: string[] = [];
   let current: string | null = null;
   const flush = () => {

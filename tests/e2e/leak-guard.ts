@@ -135,12 +135,12 @@ export function encodedForms(secret: string): string[] {
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 
-export function containsSecret(text: string, secret: string): boolean {
+function containsSecret(text: string, secret: string): boolean {
   return encodedForms(secret).some((form) => text.includes(form));
 }
 
 /** `value` as text: strings as they are, everything else as JSON (Errors with their message and stack). */
-export function asText(value: unknown): string {
+function asText(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
     return (

@@ -1,8 +1,8 @@
 import { newId, randomBase62, randomSessionToken, stableId } from './format.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_SESSION_LIFETIME_MS = 30 * DAY_MS;
-export const DEFAULT_PAT_LIFETIME_MS = 30 * DAY_MS;
+const DEFAULT_SESSION_LIFETIME_MS = 30 * DAY_MS;
+const DEFAULT_PAT_LIFETIME_MS = 30 * DAY_MS;
 
 export type Plan = 'paid' | 'free';
 

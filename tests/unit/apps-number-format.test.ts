@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatEstimate, formatPercent } from '../../lib/apps/number-format';
+import { formatCount, formatPercent } from '../../lib/apps/number-format';
 
 // Intl puts a narrow no-break space before "%" in German; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -21,9 +21,9 @@ describe('number formatting', () => {
   });
 
   it('rounds the users estimate to a whole person', () => {
-    expect(formatEstimate(55.6, 'en')).toBe('56');
-    expect(formatEstimate(1234.4, 'de')).toBe('1.234');
-    expect(formatEstimate(0.4, 'en')).toBe('0');
+    expect(formatCount(55.6, 'en')).toBe('56');
+    expect(formatCount(1234.4, 'de')).toBe('1.234');
+    expect(formatCount(0.4, 'en')).toBe('0');
   });
 
   it('writes a fraction as a percentage with at most one decimal', () => {

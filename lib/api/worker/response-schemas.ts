@@ -61,7 +61,7 @@ function keepParsed<S extends z.ZodMiniType>(items: readonly unknown[], schema: 
 const organizationAppSchema = z.looseObject({ id: nonEmptyId, name: optionalString });
 
 /** One of `GET /api/v3/organizations/`. Older payloads lack `namespace`/`maxSignals` and carry `resolvedMaxSignals`. */
-export const organizationSchema = z.looseObject({
+const organizationSchema = z.looseObject({
   id: nonEmptyId,
   name: optionalString,
   namespace: optionalString,

@@ -8,7 +8,7 @@ import { applyRepair, readEveryKey } from './store';
 
 type Outcomes = Awaited<ReturnType<typeof readEveryKey>>;
 
-export interface RepairPlan {
+interface RepairPlan {
   removeLocal: string[];
   removeSessionCredential: boolean;
   writeLocal: Record<string, unknown>;
@@ -21,7 +21,7 @@ export interface RepairPlan {
  * what cannot be read, leaving a notice for the popup. A credential without a readable token state (or the
  * reverse) is half of a sign-in, so both go. A pure decision; `repairStorage` carries it out.
  */
-export function planRepair(read: Outcomes, now: number, newId: () => string): RepairPlan {
+function planRepair(read: Outcomes, now: number, newId: () => string): RepairPlan {
   const { localCredential, sessionCredential, tokenState, settings, reminders, notice, apps } = read;
   const credential: ParseOutcome<StoredCredential> = localCredential.status === 'absent' ? sessionCredential : localCredential;
   const plan: RepairPlan = { removeLocal: [], removeSessionCredential: false, writeLocal: {}, repaired: false };

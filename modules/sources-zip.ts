@@ -1,7 +1,9 @@
 // The sources zip that addons.mozilla.org asks for beside the Firefox package (`npm run zip:firefox`):
 // exactly the files needed to rebuild the package, listed here, and a check of the zip that was made.
+// A WXT module (WXT loads every file of modules/): it gives `wxt zip` the list and checks what it zipped.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { defineWxtModule } from 'wxt/modules';
 
 /**
  * Everything the Firefox package is built from, and nothing else: no tests, benchmarks, logs, screenshots
@@ -14,8 +16,8 @@ export const SOURCES_ALLOWLIST = [
   'package-lock.json',
   'tsconfig.json',
   'wxt.config.ts',
-  // wxt.config.ts imports it for this list and the check below.
-  'scripts/sources-zip.ts',
+  // WXT modules, this list among them.
+  'modules/',
   'entrypoints/',
   'components/',
   'lib/',
@@ -85,7 +87,7 @@ export function trackedFiles(root: string): Set<string> | null {
 export function sourcesZipProblems(names: readonly string[], tracked: Set<string> | null): string[] {
   const problems: string[] = [];
   for (const name of names) {
-    if (!isAllowlisted(name)) problems.push(`${name}: not in the allowlist (scripts/sources-zip.ts)`);
+    if (!isAllowlisted(name)) problems.push(`${name}: not in the allowlist (modules/sources-zip.ts)`);
     else if (isNeverShipped(name)) problems.push(`${name}: a test, log, build output or hidden file`);
     else if (tracked && !tracked.has(name)) problems.push(`${name}: not tracked by git (git add it if it belongs to the project, else remove it)`);
   }
@@ -102,7 +104,7 @@ export function sourcesZipProblems(names: readonly string[], tracked: Set<string
 }
 
 /** Fails (throws) unless the sources zip at `zipPath` holds exactly the allowlisted files. */
-export function checkSourcesZip(zipPath: string, root: string): string[] {
+function checkSourcesZip(zipPath: string, root: string): string[] {
   const names = zipEntryNames(readFileSync(zipPath));
   const problems = sourcesZipProblems(names, trackedFiles(root));
   if (problems.length) {
@@ -110,3 +112,16 @@ export function checkSourcesZip(zipPath: string, root: string): string[] {
   }
   return names;
 }
+
+export default defineWxtModule({
+  name: 'sources-zip',
+  setup(wxt) {
+    // For addons.mozilla.org's review: exactly the files needed to rebuild (see SOURCE-CODE-REVIEW.md).
+    wxt.config.zip.includeSources = includeSourcesGlobs();
+    // `wxt zip -b firefox` fails unless the sources zip holds exactly the allowlisted files.
+    wxt.hook('zip:sources:done', (wxt, zipPath) => {
+      const files = checkSourcesZip(zipPath, wxt.config.root);
+      wxt.logger.info(`Sources zip checked: ${files.length} files, all allowlisted in modules/sources-zip.ts`);
+    });
+  },
+});

@@ -1,0 +1,74 @@
+// The layout's rules, checked in CI (`npm run check:deps`). Each says what it keeps true and why; see
+// CONTRIBUTING.md for where each kind of code goes.
+/** The screens: the popup, the options page, and the components they are built of. */
+const SCREENS = '^(components|entrypoints/(popup|options))/';
+/** Code only the background worker may load: any folder named `worker` (lib/<domain>/worker/, lib/worker/). */
+const WORKER_ONLY = '^lib/(worker|[a-z-]+/worker)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'Modules that import each other, type-only imports included, are one module in two files: merge them or move what they share.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'screens-never-load-zod',
+      severity: 'error',
+      comment: 'zod is two thirds of the popup budget: the screens check what they read with light guards (lib/state/screen-guards.ts), and the worker validates every intent.',
+      from: { path: SCREENS },
+      to: { path: '(^|/)node_modules/zod/', reachable: true },
+    },
+    {
+      name: 'screens-never-load-worker-code',
+      severity: 'error',
+      comment: 'What lies under a worker/ folder talks to the network, holds the secret or bundles zod: screens read storage and send intents (lib/protocol/send-intent.ts).',
+      from: { path: SCREENS },
+      to: { path: WORKER_ONLY, reachable: true },
+    },
+    {
+      name: 'shared-lib-never-imports-worker-code',
+      severity: 'error',
+      comment: 'Code outside worker/ folders is what the screens may import; if it needs worker code, it belongs under worker/ itself.',
+      from: { path: '^lib/', pathNot: WORKER_ONLY },
+      to: { path: WORKER_ONLY },
+    },
+    {
+      name: 'lib-never-imports-the-screens',
+      severity: 'error',
+      comment: 'lib/ decides and talks to the browser; components and entrypoints use it, never the other way round.',
+      from: { path: '^lib/' },
+      to: { path: '^(components|entrypoints)/' },
+    },
+    {
+      name: 'nothing-imports-tests-or-scripts',
+      severity: 'error',
+      comment: 'tests/ and scripts/ are tools around the extension; what the build reads must not depend on them.',
+      from: { pathNot: '^(tests|scripts)/' },
+      to: { path: '^(tests|scripts)/' },
+    },
+    {
+      name: 'no-unresolvable-imports',
+      severity: 'error',
+      comment: 'An import that resolves to nothing is a typo or a missing dependency.',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    // Type-only imports count: a cycle through them still ties two modules together.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(\\.output|\\.wxt|test-results|playwright-report)' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
