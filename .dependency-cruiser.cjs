@@ -11,21 +11,24 @@ module.exports = {
     {
       name: 'no-cycles',
       severity: 'error',
-      comment: 'Modules that import each other, type-only imports included, are one module in two files: merge them or move what they share.',
+      comment:
+        'Modules that import each other, type-only imports included, are one module in two files: merge them or move what they share.',
       from: {},
       to: { circular: true },
     },
     {
       name: 'screens-never-load-zod',
       severity: 'error',
-      comment: 'zod is two thirds of the popup budget: the screens check what they read with light guards (lib/state/screen-guards.ts), and the worker validates every intent.',
+      comment:
+        'zod is two thirds of the popup budget: the screens check what they read with light guards (lib/state/screen-guards.ts), and the worker validates every intent.',
       from: { path: SCREENS },
       to: { path: '(^|/)node_modules/zod/', reachable: true },
     },
     {
       name: 'screens-never-load-worker-code',
       severity: 'error',
-      comment: 'What lies under a worker/ folder talks to the network, holds the secret or bundles zod: screens read storage and send intents (lib/protocol/send-intent.ts).',
+      comment:
+        'What lies under a worker/ folder talks to the network, holds the secret or bundles zod: screens read storage and send intents (lib/protocol/send-intent.ts).',
       from: { path: SCREENS },
       to: { path: WORKER_ONLY, reachable: true },
     },

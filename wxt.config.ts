@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { OFFICIAL_API_ORIGINS, hostPermissionFor } from './lib/api/origins';
+import { hostPermissionFor, OFFICIAL_API_ORIGINS } from './lib/api/origins';
 
 /** `WXT_API_BASE_URL` (an origin) becomes the default API server and gains a host permission. */
 function buildTimeApiOrigin(): string | undefined {
@@ -85,7 +85,9 @@ export default defineConfig({
           codeSplitting: {
             // The code both pages use in one chunk, except what only the popup's sign-in forms share with the
             // options page: a signed-in popup, the heavier of its two states, never loads that.
-            groups: [{ name: 'shared', minShareCount: 2, test: (id: string) => !SIGN_IN_AND_OPTIONS_ONLY.some((path) => id.includes(path)) }],
+            groups: [
+              { name: 'shared', minShareCount: 2, test: (id: string) => !SIGN_IN_AND_OPTIONS_ONLY.some((path) => id.includes(path)) },
+            ],
           },
         },
       },

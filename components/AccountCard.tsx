@@ -1,6 +1,6 @@
+import type { TokenState } from '../lib/state/types';
 import { describeAge, describeExpiry, formatDateTime } from '../lib/text/expiry-wording';
 import { t } from '../lib/text/i18n';
-import type { TokenState } from '../lib/state/types';
 
 export function tokenKindLabel(kind: TokenState['token']['kind']): string {
   return t(kind === 'pat' ? 'tokenKindPat' : 'tokenKindSession');

@@ -78,12 +78,7 @@ export function MethodTabs<T extends string>({
         ))}
       </div>
       {tabs.map((tab) => (
-        <div
-          key={tab.id}
-          role="tabpanel"
-          id={`panel-${tab.id}`}
-          hidden={tab.id !== selected}
-        >
+        <div key={tab.id} role="tabpanel" id={`panel-${tab.id}`} hidden={tab.id !== selected}>
           {tab.id === selected && tab.panel}
         </div>
       ))}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../lib/text/i18n';
 import { sendIntent } from '../lib/protocol/send-intent';
+import { t } from '../lib/text/i18n';
 import { checkPasswordSignIn } from '../lib/token/password-sign-in';
 import { Alert } from './Alert';
 

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
-import { t } from '../lib/text/i18n';
 import { isNoAnswer } from '../lib/protocol/intent-result';
 import { sendIntent } from '../lib/protocol/send-intent';
+import type { AppsPreferences, AppsState, TokenState } from '../lib/state/types';
+import { t } from '../lib/text/i18n';
 import { isStale } from '../lib/token/refresh-policy';
-import { browser } from 'wxt/browser';
-import type { AppsState, AppsPreferences, TokenState } from '../lib/state/types';
 import { AccountCard } from './AccountCard';
-import { AppsSection, type AppsRefreshRequest } from './apps/AppsSection';
 import { Alert } from './Alert';
+import { type AppsRefreshRequest, AppsSection } from './apps/AppsSection';
 import { TextWithLink } from './TextWithLink';
 
 export function SignedInView({

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
-import { Notice } from './Alert';
 import { t } from '../lib/text/i18n';
-import { TextWithLink } from './TextWithLink';
+import { Notice } from './Alert';
 import { MethodTabs } from './MethodTabs';
 import { PasswordSignInForm } from './PasswordSignInForm';
+import { TextWithLink } from './TextWithLink';
 import { TokenSignInForm } from './TokenSignInForm';
 
 type Method = 'token' | 'password';

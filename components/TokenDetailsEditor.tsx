@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../lib/text/i18n';
 import { sendIntent } from '../lib/protocol/send-intent';
-import { checkPatExpiry } from '../lib/token/pat-expiry';
-import { dateInputFromExpiry, expiryFromDateInput } from '../lib/time/date-input';
+import type { TokenState } from '../lib/state/types';
 import { formatDate } from '../lib/text/calendar-date';
 import { describeAge, describeExpiry, formatDateTime } from '../lib/text/expiry-wording';
-import type { TokenState } from '../lib/state/types';
+import { type MessageKey, t } from '../lib/text/i18n';
+import { dateInputFromExpiry, expiryFromDateInput } from '../lib/time/date-input';
+import { checkPatExpiry } from '../lib/token/pat-expiry';
 import { fullName, tokenKindLabel } from './AccountCard';
 import { Alert } from './Alert';
 
@@ -77,7 +77,14 @@ export function TokenDetailsEditor({ state, now, onRemove }: { state: TokenState
         <dd data-status={tokenStatus(state, now)}>{t(STATUS_WORDS[tokenStatus(state, now)])}</dd>
       </dl>
       <label for="token-name">{t('nameLabel')}</label>
-      <input id="token-name" type="text" maxLength={200} value={name} onInput={(event) => setName(event.currentTarget.value)} placeholder={t('tokenNamePlaceholder')} />
+      <input
+        id="token-name"
+        type="text"
+        maxLength={200}
+        value={name}
+        onInput={(event) => setName(event.currentTarget.value)}
+        placeholder={t('tokenNamePlaceholder')}
+      />
       {token.kind === 'pat' ? (
         <>
           <label for="expiry-date">{t('expiryDateLabel')}</label>
@@ -101,7 +108,11 @@ export function TokenDetailsEditor({ state, now, onRemove }: { state: TokenState
         </p>
       )}
       {message?.kind === 'error' && <Alert>{message.text}</Alert>}
-      {message?.kind === 'saved' && <p role="status" class="saved">{message.text}</p>}
+      {message?.kind === 'saved' && (
+        <p role="status" class="saved">
+          {message.text}
+        </p>
+      )}
       <div class="actions">
         <button type="submit" class="primary">
           {t('save')}

@@ -1,18 +1,22 @@
 import { useState } from 'preact/hooks';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
-import { DAY_MS } from '../lib/time/units';
 import { sendIntent } from '../lib/protocol/send-intent';
 import { t } from '../lib/text/i18n';
-import { DASHBOARD_EXPIRY_WINDOWS_DAYS, checkPatExpiry, expiryWindowLabel } from '../lib/token/pat-expiry';
 import { expiryFromDateInput } from '../lib/time/date-input';
+import { DAY_MS } from '../lib/time/units';
 import { checkPersonalAccessToken } from '../lib/token/format';
+import { checkPatExpiry, DASHBOARD_EXPIRY_WINDOWS_DAYS, expiryWindowLabel } from '../lib/token/pat-expiry';
 import { Alert } from './Alert';
 import { TextWithLink } from './TextWithLink';
 
 type ExpiryChoice = 'unknown' | 'date' | `${number}`;
 
 /** Where the user gave one, the expiry they picked in the dashboard: the API never tells us. */
-function chosenExpiry(choice: ExpiryChoice, date: string, now: number): { ok: true; expiresAt: number | null } | { ok: false; message: string } {
+function chosenExpiry(
+  choice: ExpiryChoice,
+  date: string,
+  now: number,
+): { ok: true; expiresAt: number | null } | { ok: false; message: string } {
   if (choice === 'unknown') return { ok: true, expiresAt: null };
   if (choice === 'date') {
     const expiresAt = expiryFromDateInput(date);

@@ -1,4 +1,4 @@
-import { t, uiLocale, type MessageKey } from '../lib/text/i18n';
+import { type MessageKey, t, uiLocale } from '../lib/text/i18n';
 
 /** The page's language and title follow the browser's, as its words do (screen readers read by `lang`). */
 export function localizeDocument(title?: MessageKey): void {

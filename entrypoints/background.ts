@@ -1,18 +1,18 @@
 import { browser } from 'wxt/browser';
 import { createAppsService } from '../lib/apps/worker/apps-service';
-import { listenForIntents } from '../lib/protocol/worker/intent-receiver';
 import { createIntentRouter } from '../lib/protocol/worker/intent-handlers';
+import { listenForIntents } from '../lib/protocol/worker/intent-receiver';
 import { isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminders/worker/reminder-service';
-import { REVALIDATE_ALARM } from '../lib/token/worker/revocation-watch';
-import { createSerialQueue } from '../lib/state/worker/serial-queue';
 import { createSettingsService } from '../lib/settings/worker/settings-service';
+import { STORAGE_KEYS } from '../lib/state/keys';
 import { restrictStorageToTrustedContexts } from '../lib/state/worker/access-level';
 import { repairStorage } from '../lib/state/worker/repair';
+import { createSerialQueue } from '../lib/state/worker/serial-queue';
 import { becameRejected } from '../lib/token/worker/rejection';
-import { STORAGE_KEYS } from '../lib/state/keys';
-import { EARLIER_STATE_ALARMS, STATE_CHANGE_ALARM, syncWithState } from '../lib/worker/sync-with-state';
+import { REVALIDATE_ALARM } from '../lib/token/worker/revocation-watch';
 import { createTokenService } from '../lib/token/worker/token-service';
 import { intentRoutes } from '../lib/worker/intent-routes';
+import { EARLIER_STATE_ALARMS, STATE_CHANGE_ALARM, syncWithState } from '../lib/worker/sync-with-state';
 
 export default defineBackground(() => {
   const startUp = (async () => {

@@ -89,7 +89,8 @@ export function sourcesZipProblems(names: readonly string[], tracked: Set<string
   for (const name of names) {
     if (!isAllowlisted(name)) problems.push(`${name}: not in the allowlist (modules/sources-zip.ts)`);
     else if (isNeverShipped(name)) problems.push(`${name}: a test, log, build output or hidden file`);
-    else if (tracked && !tracked.has(name)) problems.push(`${name}: not tracked by git (git add it if it belongs to the project, else remove it)`);
+    else if (tracked && !tracked.has(name))
+      problems.push(`${name}: not tracked by git (git add it if it belongs to the project, else remove it)`);
   }
   for (const entry of SOURCES_ALLOWLIST) {
     const present = entry.endsWith('/') ? names.some((name) => name.startsWith(entry)) : names.includes(entry);
@@ -97,7 +98,8 @@ export function sourcesZipProblems(names: readonly string[], tracked: Set<string
   }
   if (tracked) {
     for (const file of tracked) {
-      if (isAllowlisted(file) && !isNeverShipped(file) && !names.includes(file)) problems.push(`${file}: tracked and allowlisted, but missing from the zip`);
+      if (isAllowlisted(file) && !isNeverShipped(file) && !names.includes(file))
+        problems.push(`${file}: tracked and allowlisted, but missing from the zip`);
     }
   }
   return problems;

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from '@playwright/test';
 import { chromiumExecutable } from './chromium-path.ts';
 
 const WAKE_TIMEOUT_MS = 20_000;
@@ -16,10 +16,12 @@ export function sleep(ms: number): Promise<void> {
 /** True if the worker runs `evaluate` within `ms` (a stopped worker queues it until it starts again). */
 async function answers(worker: Worker, ms: number): Promise<boolean> {
   return Promise.race([
-    worker.evaluate(() => true).then(
-      () => true,
-      () => false,
-    ),
+    worker
+      .evaluate(() => true)
+      .then(
+        () => true,
+        () => false,
+      ),
     sleep(ms).then(() => false),
   ]);
 }

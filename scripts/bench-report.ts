@@ -5,7 +5,7 @@ import type { PopupRequests } from './bench-requests.ts';
 import { round } from './bench-stats.ts';
 import type { TimeToContentResult } from './bench-time-to-content.ts';
 import type { WorkerStartResult } from './bench-worker-start.ts';
-import { checkBudgets, kb, sizeReport, type ExtensionSize } from './bundle-sizes.ts';
+import { checkBudgets, type ExtensionSize, kb, sizeReport } from './bundle-sizes.ts';
 import { passFail, textTable } from './text-table.ts';
 
 /** The popup may take at most this many times as long as the blank page to show its content. */
@@ -46,17 +46,32 @@ function budgets(results: BenchResults): Budget[] {
     });
   }
   for (const check of checkBudgets(results.bytes)) {
-    list.push({ what: `${check.entry} JavaScript, gzipped`, measured: `${kb(check.gzip)} kB`, limit: `≤ ${kb(check.budget)} kB`, pass: check.pass });
+    list.push({
+      what: `${check.entry} JavaScript, gzipped`,
+      measured: `${kb(check.gzip)} kB`,
+      limit: `≤ ${kb(check.budget)} kB`,
+      pass: check.pass,
+    });
   }
   const { popupFresh, popupStale, duringSignedInTimings } = results.requests;
-  list.push({ what: 'API requests on opening the popup, cache fresh', measured: String(popupFresh.count), limit: '= 0', pass: popupFresh.count === 0 });
+  list.push({
+    what: 'API requests on opening the popup, cache fresh',
+    measured: String(popupFresh.count),
+    limit: '= 0',
+    pass: popupFresh.count === 0,
+  });
   list.push({
     what: `API requests during ${duringSignedInTimings.pageLoads} signed-in timed page loads`,
     measured: String(duringSignedInTimings.count),
     limit: '= 0',
     pass: duringSignedInTimings.count === 0,
   });
-  list.push({ what: 'API requests on opening the popup, cache 6 min old', measured: String(popupStale.count), limit: '= 1', pass: popupStale.count === 1 });
+  list.push({
+    what: 'API requests on opening the popup, cache 6 min old',
+    measured: String(popupStale.count),
+    limit: '= 1',
+    pass: popupStale.count === 1,
+  });
   const day = results.alarmDay;
   list.push({
     what:
@@ -122,8 +137,14 @@ export function formatReport(results: BenchResults): string {
         ['API requests on first opening the popup after signing in (fills the caches; no budget)', `${requests.popupFirstOpen.count}`],
         ['API requests on opening the popup again, account fetched just now', `${requests.popupFresh.count}`],
         ['API requests on opening the popup, account and last check 6 minutes old', `${requests.popupStale.count}`],
-        [`API requests during the ${requests.duringSignedInTimings.pageLoads} signed-in timed page loads`, `${requests.duringSignedInTimings.count}`],
-        [`Alarm wake-ups over a day, token expiring in ${alarmDay.expiresInDays} days (computed from lib's schedule)`, `${alarmDay.wakeUps}`],
+        [
+          `API requests during the ${requests.duringSignedInTimings.pageLoads} signed-in timed page loads`,
+          `${requests.duringSignedInTimings.count}`,
+        ],
+        [
+          `Alarm wake-ups over a day, token expiring in ${alarmDay.expiresInDays} days (computed from lib's schedule)`,
+          `${alarmDay.wakeUps}`,
+        ],
       ],
     ),
     `   First opening: ${requests.popupFirstOpen.paths.join(', ') || 'none'}`,
@@ -135,7 +156,12 @@ export function formatReport(results: BenchResults): string {
     '',
     textTable(
       ['event', 'median ms', 'runs', 'badge'],
-      results.workerStart.map((row) => [row.event === 'message' ? 'runtime message' : 'state-change alarm (from when due)', ms(row.medianMs), String(row.runs), row.badgeText]),
+      results.workerStart.map((row) => [
+        row.event === 'message' ? 'runtime message' : 'state-change alarm (from when due)',
+        ms(row.medianMs),
+        String(row.runs),
+        row.badgeText,
+      ]),
     ),
     '',
     'Budgets:',

@@ -1,7 +1,7 @@
 // API requests caused by opening the popup: none while the cache is fresh, one (the revalidation) once the
 // cached account is stale. Counted at the fake server, which sees every request the extension makes.
 import type { FakeServer } from '../tests/fake-server/server.ts';
-import { sleep, type BenchBrowser } from './bench-browser.ts';
+import { type BenchBrowser, sleep } from './bench-browser.ts';
 import { setAccountAge } from './bench-extension-state.ts';
 import { POPUP_SIGNED_IN, POPUP_VIEWPORT } from './bench-time-to-content.ts';
 

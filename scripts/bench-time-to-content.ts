@@ -35,7 +35,12 @@ export const POPUP_SIGNED_IN: ContentProbe = {
   alongWith: [{ selector: '.apps .app .app-stats' }],
 };
 export const POPUP_SIGNED_OUT: ContentProbe = { label: 'the “Personal access token” field', path: 'popup.html', selector: 'input#pat' };
-export const OPTIONS_SIGNED_IN: ContentProbe = { label: 'the “Current token” heading', path: 'options.html', selector: '#current-token-heading', text: 'Current token' };
+export const OPTIONS_SIGNED_IN: ContentProbe = {
+  label: 'the “Current token” heading',
+  path: 'options.html',
+  selector: '#current-token-heading',
+  text: 'Current token',
+};
 export const OPTIONS_SIGNED_OUT: ContentProbe = { label: 'the signed-out card', path: 'options.html', selector: '#no-token-heading' };
 
 export const POPUP_VIEWPORT = { width: 360, height: 600 };

@@ -6,7 +6,7 @@
 // An extension page sends the event and polls chrome.action.getBadgeText every 2 ms; that page keeps the
 // extension's process alive, so this is the worker's own start, without launching a process.
 import type { Page } from '@playwright/test';
-import { sleep, type BenchBrowser } from './bench-browser.ts';
+import { type BenchBrowser, sleep } from './bench-browser.ts';
 import { median } from './bench-stats.ts';
 
 export type WakeEvent = 'message' | 'alarm';

@@ -12,28 +12,28 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startFakeServer, type FakeServer } from '../tests/fake-server/server.ts';
+import { type FakeServer, startFakeServer } from '../tests/fake-server/server.ts';
 import { simulateAlarmDay } from './bench-alarm-day.ts';
 import { BenchBrowser } from './bench-browser.ts';
 import { setAccountAge, signIn, signOut } from './bench-extension-state.ts';
 import { describeMachine } from './bench-machine.ts';
-import { formatReport, resultsForFile, type BenchResults } from './bench-report.ts';
+import { type BenchResults, formatReport, resultsForFile } from './bench-report.ts';
 import { popupRequestsOnFirstOpen, popupRequestsWhenFresh, popupRequestsWhenStale } from './bench-requests.ts';
 import {
+  type ContentProbe,
   FLOOR_PAGE,
+  measureTimeToContent,
   OPTIONS_SIGNED_IN,
   OPTIONS_SIGNED_OUT,
   POPUP_SIGNED_IN,
   POPUP_SIGNED_OUT,
   POPUP_VIEWPORT,
   TAB_VIEWPORT,
-  measureTimeToContent,
-  type ContentProbe,
   type WorkerTemperature,
 } from './bench-time-to-content.ts';
 import { measureWorkerStart } from './bench-worker-start.ts';
 import { measureBuild } from './bundle-sizes.ts';
-import { ROOT, buildExtension } from './wxt-build.ts';
+import { buildExtension, ROOT } from './wxt-build.ts';
 
 const MIN_RUNS = 15;
 /** The token the benchmark signs in with: the alarm day is computed for the same expiry. */

@@ -24,7 +24,10 @@ const POLYFILL_SIGNATURE = 'This script should only be loaded in a browser exten
 /** The entries whose JavaScript, as loaded before it runs, lacks webextension-polyfill. */
 export function entriesWithoutPolyfill(buildDir: string, size: ExtensionSize): EntryName[] {
   return size.entries
-    .filter(({ files }) => !files.some((file) => file.path.endsWith('.js') && readFileSync(join(buildDir, file.path), 'utf8').includes(POLYFILL_SIGNATURE)))
+    .filter(
+      ({ files }) =>
+        !files.some((file) => file.path.endsWith('.js') && readFileSync(join(buildDir, file.path), 'utf8').includes(POLYFILL_SIGNATURE)),
+    )
     .map(({ entry }) => entry);
 }
 
@@ -148,7 +151,10 @@ export function chunkName(path: string): string {
  * static import); `lazy`, what `import()` may add later (with its static imports), not already eager;
  * `imported`, each `import()` target with its static imports that are not eager.
  */
-function filesLoadedBy(buildDir: string, start: string): { eager: string[]; lazy: string[]; imported: { target: string; files: string[] }[] } {
+function filesLoadedBy(
+  buildDir: string,
+  start: string,
+): { eager: string[]; lazy: string[]; imported: { target: string; files: string[] }[] } {
   const named = start.endsWith('.html')
     ? assetsOfHtml(readFileSync(join(buildDir, start), 'utf8')).map((asset) => resolveReference(start, asset))
     : [start];
@@ -159,9 +165,15 @@ function filesLoadedBy(buildDir: string, start: string): { eager: string[]; lazy
   while (scan.length > 0) {
     const file = scan.shift()!;
     if (!file.endsWith('.js')) continue;
-    const targets = dynamicImportsOfScript(readFileSync(join(buildDir, file), 'utf8')).map((reference) => resolveReference(file, reference));
+    const targets = dynamicImportsOfScript(readFileSync(join(buildDir, file), 'utf8')).map((reference) =>
+      resolveReference(file, reference),
+    );
     for (const target of targets) {
-      if (!imported.has(target)) imported.set(target, withStaticImports(buildDir, [target]).filter((loaded) => !eager.includes(loaded)));
+      if (!imported.has(target))
+        imported.set(
+          target,
+          withStaticImports(buildDir, [target]).filter((loaded) => !eager.includes(loaded)),
+        );
     }
     for (const loaded of withStaticImports(buildDir, targets)) {
       if (eager.includes(loaded) || lazy.has(loaded)) continue;
@@ -237,7 +249,12 @@ export interface BudgetCheck {
 }
 
 export function checkBudgets(size: ExtensionSize): BudgetCheck[] {
-  return size.entries.map(({ entry, js }) => ({ entry, gzip: js.gzip, budget: JS_GZIP_BUDGETS[entry], pass: js.gzip <= JS_GZIP_BUDGETS[entry] }));
+  return size.entries.map(({ entry, js }) => ({
+    entry,
+    gzip: js.gzip,
+    budget: JS_GZIP_BUDGETS[entry],
+    pass: js.gzip <= JS_GZIP_BUDGETS[entry],
+  }));
 }
 
 export function kb(bytes: number): string {
@@ -270,7 +287,7 @@ export function sizeReport(size: ExtensionSize): string {
     textTable(['entry', 'JS raw', 'JS gzip', 'before it runs', 'CSS raw', 'CSS gzip', 'JS gzip budget', ''], rows),
     '',
     'JS: what each entry loads in its heaviest state, lazy chunks included; of the chunks it loads one at a',
-    'time (the popup\'s view of its state), only the heaviest counts. Files (raw/gzip kB):',
+    "time (the popup's view of its state), only the heaviest counts. Files (raw/gzip kB):",
     ...files,
     '',
     `Whole extension: ${kb(size.total.raw)} kB raw, ${kb(size.total.gzip)} kB gzipped file by file, ${size.total.files} files.`,

@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { seedDemo, type DemoCredentials } from '../tests/fake-server/demo-data.ts';
+import { type DemoCredentials, seedDemo } from '../tests/fake-server/demo-data.ts';
 import { startFakeServer } from '../tests/fake-server/server.ts';
 import { chromiumExecutable } from './chromium-path.ts';
-import { shootStates, type ColorScheme } from './screenshot-states.ts';
+import { type ColorScheme, shootStates } from './screenshot-states.ts';
 
 // The fake server's port, baked into the build; TDTM_DEMO_PORT picks another when 8787 is taken.
 const PORT = Number(process.env.TDTM_DEMO_PORT || 8787);
@@ -28,13 +28,17 @@ execFileSync('npx', ['wxt', 'build'], {
 
 const server = await startFakeServer({ port: PORT }).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;
-  console.error(`Port ${PORT} is in use (an end-to-end run, or npm run fake-server?). Stop it, or pick another: TDTM_DEMO_PORT=8790 npm run demo`);
+  console.error(
+    `Port ${PORT} is in use (an end-to-end run, or npm run fake-server?). Stop it, or pick another: TDTM_DEMO_PORT=8790 npm run demo`,
+  );
   process.exit(1);
 });
 const demo = seedDemo(server);
 printCredentials(server.origin, demo);
 
-const hasDisplay = screenshotFlag < 0 && (process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
+const hasDisplay =
+  screenshotFlag < 0 &&
+  (process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tdtm-demo-')), {
   executablePath: chromiumExecutable(),
   headless: !hasDisplay,

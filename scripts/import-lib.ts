@@ -1,8 +1,8 @@
 // lib/ imports its siblings without a file extension, as the bundler allows; Node's own loader needs `.ts`.
 // This hook adds it for relative imports made from lib/, so that Node scripts can use lib's pure functions.
 import { registerHooks } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const LIB_URL = pathToFileURL(resolve(import.meta.dirname, '..', 'lib')).href + '/';
 let registered = false;

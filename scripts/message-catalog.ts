@@ -1,5 +1,5 @@
 // The extension's message catalogs, read outside a browser: for tests, and for scripts that run lib/ in Node.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface CatalogEntry {
@@ -24,7 +24,9 @@ export function readCatalog(language: string): Catalog {
 export function messageFrom(catalog: Catalog, key: string, substitutions: readonly string[] = []): string {
   const entry = Object.entries(catalog).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1];
   if (!entry) return '';
-  const placeholders = Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content]));
+  const placeholders = Object.fromEntries(
+    Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content]),
+  );
   const named = entry.message.replace(/\$([a-z0-9_@]+)\$/gi, (whole, name: string) => placeholders[name.toLowerCase()] ?? whole);
   return named.replace(/\$(\$|[1-9])/g, (_whole, which: string) => (which === '$' ? '$' : (substitutions[Number(which) - 1] ?? '')));
 }

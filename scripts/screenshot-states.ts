@@ -40,7 +40,12 @@ export async function shootStates(options: {
         const margin = 12;
         // Bounding boxes are relative to the viewport; a full-page clip is relative to the page.
         const scrollY = await page.evaluate(() => window.scrollY);
-        const clip = { x: top!.x - margin, y: top!.y + scrollY - margin, width: top!.width + 2 * margin, height: bottom!.y + bottom!.height - top!.y + 2 * margin };
+        const clip = {
+          x: top!.x - margin,
+          y: top!.y + scrollY - margin,
+          width: top!.width + 2 * margin,
+          height: bottom!.y + bottom!.height - top!.y + 2 * margin,
+        };
         await page.screenshot({ path, clip, fullPage: true });
       } else {
         await page.locator('body').screenshot({ path });

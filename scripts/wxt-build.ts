@@ -27,8 +27,15 @@ export function buildExtension({ outDir, browser = 'chrome', apiOrigin, withBenc
 
   const localWxt = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'wxt.cmd' : 'wxt');
   const browserArgs = browser === 'chrome' ? [] : ['-b', browser];
-  const [command, args] = existsSync(localWxt) ? [localWxt, ['build', ...browserArgs]] : ['npx', ['--no-install', 'wxt', 'build', ...browserArgs]];
-  const described = [apiOrigin && `WXT_API_BASE_URL=${apiOrigin}`, withBenchPage && 'TDTM_BENCH_BUILD=1', `WXT_OUT_DIR=${outDir}`, `${command.endsWith('npx') ? 'npx ' : ''}wxt ${['build', ...browserArgs].join(' ')}`]
+  const [command, args] = existsSync(localWxt)
+    ? [localWxt, ['build', ...browserArgs]]
+    : ['npx', ['--no-install', 'wxt', 'build', ...browserArgs]];
+  const described = [
+    apiOrigin && `WXT_API_BASE_URL=${apiOrigin}`,
+    withBenchPage && 'TDTM_BENCH_BUILD=1',
+    `WXT_OUT_DIR=${outDir}`,
+    `${command.endsWith('npx') ? 'npx ' : ''}wxt ${['build', ...browserArgs].join(' ')}`,
+  ]
     .filter(Boolean)
     .join(' ');
   console.log(`Building: ${described}`);

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { appsForSignIn, appsRefreshDue } from '../../lib/apps/refresh-policy';
 import { selectShownApps } from '../../lib/apps/selection';
-import { describeAge } from '../../lib/text/expiry-wording';
-import { t, uiLocale } from '../../lib/text/i18n';
 import { isNoAnswer } from '../../lib/protocol/intent-result';
 import { sendIntent } from '../../lib/protocol/send-intent';
-import { browser } from 'wxt/browser';
-import type { AppsState, AppsPreferences, TokenState } from '../../lib/state/types';
+import type { AppsPreferences, AppsState, TokenState } from '../../lib/state/types';
+import { describeAge } from '../../lib/text/expiry-wording';
+import { t, uiLocale } from '../../lib/text/i18n';
 import { Alert } from '../Alert';
 import { OrganizationApps } from './OrganizationApps';
 import './apps.css';
@@ -80,9 +80,7 @@ export function AppsSection({
         </Alert>
       )}
       {!mine && !rejected && <p class="muted apps-empty">{t(updating ? 'appsLoading' : 'appsAppearOnceLoaded')}</p>}
-      {mine?.fetchedAt !== undefined && mine.organizations.length === 0 && (
-        <p class="muted apps-empty">{t('appsNoOrganizations')}</p>
-      )}
+      {mine?.fetchedAt !== undefined && mine.organizations.length === 0 && <p class="muted apps-empty">{t('appsNoOrganizations')}</p>}
       {shown.map((organization) => (
         <OrganizationApps
           key={organization.organization.id}

@@ -55,9 +55,7 @@ export function OrganizationApps({
       ) : (
         organization.apps.length === 0 && <p class="hint">{t('appsNoneInOrganization')}</p>
       )}
-      {hidden > 0 && (
-        <p class="hint">{plural(hidden, 'appsMoreOne', 'appsMoreOther')}</p>
-      )}
+      {hidden > 0 && <p class="hint">{plural(hidden, 'appsMoreOne', 'appsMoreOther')}</p>}
     </section>
   );
 }

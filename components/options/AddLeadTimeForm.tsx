@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { DAY_MS, HOUR_MS } from '../../lib/time/units';
-import { t } from '../../lib/text/i18n';
 import type { IntentResult } from '../../lib/protocol/intents';
 import { MAX_LEAD_MS, validateLeadTimes } from '../../lib/reminders/lead-times';
+import { t } from '../../lib/text/i18n';
+import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { leadTimeWords } from './lead-time-words';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';

@@ -18,7 +18,11 @@ export function AddTrackedTokenForm({ now, onAdded }: { now: number; onAdded: ()
       outcome.failed('add', checked.message);
       return;
     }
-    const ok = await outcome.send('add', { type: 'addTrackedToken', name: checked.name, expiresAt: checked.expiresAt }, t('trackedAdded', checked.name));
+    const ok = await outcome.send(
+      'add',
+      { type: 'addTrackedToken', name: checked.name, expiresAt: checked.expiresAt },
+      t('trackedAdded', checked.name),
+    );
     if (ok) {
       onAdded();
       setName('');

@@ -1,14 +1,22 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { DEFAULT_APP_LIMIT, selectShownApps } from '../../lib/apps/selection';
-import { t } from '../../lib/text/i18n';
 import { sendIntent } from '../../lib/protocol/send-intent';
-import type { AppsState, AppsPreferences } from '../../lib/state/types';
+import type { AppsPreferences, AppsState } from '../../lib/state/types';
+import { t } from '../../lib/text/i18n';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
 import { usePendingValue } from './use-pending-value';
 
 /** Which apps the popup shows, and whether test-mode data counts in their numbers. */
-export function AppsPreferencesSection({ apps, preferences, signedIn }: { apps: AppsState | null; preferences: AppsPreferences; signedIn: boolean }) {
+export function AppsPreferencesSection({
+  apps,
+  preferences,
+  signedIn,
+}: {
+  apps: AppsState | null;
+  preferences: AppsPreferences;
+  signedIn: boolean;
+}) {
   const outcome = useOutcome<'choice' | 'testMode'>();
   const [chosenShown, setChosenShown] = usePendingValue(preferences.selectedAppIds);
   const [excludeShown, setExcludeShown] = usePendingValue(preferences.excludeTestMode);
@@ -80,9 +88,7 @@ export function AppsPreferencesSection({ apps, preferences, signedIn }: { apps: 
         {chosenShown !== null && (
           <div class="nested-field">
             {organizations.length === 0 ? (
-              <p class="empty">
-                {t(signedIn ? 'appsPrefsNotLoaded' : 'appsPrefsSignIn')}
-              </p>
+              <p class="empty">{t(signedIn ? 'appsPrefsNotLoaded' : 'appsPrefsSignIn')}</p>
             ) : (
               organizations.map((organization) => (
                 <fieldset key={organization.id} class="choices app-choices">

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from '../../lib/api/origins';
-import { checkCustomOrigin, originPattern, serverChoiceFor, type ServerChoice } from '../../lib/api/custom-server';
-import { t } from '../../lib/text/i18n';
 import { browser } from 'wxt/browser';
+import { checkCustomOrigin, originPattern, type ServerChoice, serverChoiceFor } from '../../lib/api/custom-server';
+import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from '../../lib/api/origins';
+import { t } from '../../lib/text/i18n';
 import { SLOT, Slotted } from '../Slotted';
 import { ConfirmStep } from './ConfirmStep';
 import { OutcomeMessage } from './OutcomeMessage';
@@ -98,11 +98,7 @@ export function ConnectionSection({ apiOrigin, signedIn }: { apiOrigin: string; 
 
   async function apply(origin: string) {
     const signsOut = signedIn && origin !== apiOrigin;
-    const ok = await outcome.send(
-      'server',
-      { type: 'setApiServer', origin },
-      signsOut ? t('serverSavedSignedOut') : t('saved'),
-    );
+    const ok = await outcome.send('server', { type: 'setApiServer', origin }, signsOut ? t('serverSavedSignedOut') : t('saved'));
     if (ok) setConfirming(null);
   }
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/text/i18n';
 import { sendIntent } from '../../lib/protocol/send-intent';
 import type { TokenState } from '../../lib/state/types';
+import { t } from '../../lib/text/i18n';
 import { Alert } from '../Alert';
 import { TokenDetailsEditor } from '../TokenDetailsEditor';
 

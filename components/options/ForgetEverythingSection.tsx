@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/text/i18n';
 import { sendIntent } from '../../lib/protocol/send-intent';
+import { t } from '../../lib/text/i18n';
 import { Alert } from '../Alert';
 import { ConfirmStep } from './ConfirmStep';
 

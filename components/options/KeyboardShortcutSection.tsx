@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../lib/text/i18n';
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/text/i18n';
 import { SLOT, Slotted } from '../Slotted';
 
 /** The command that opens the popup, as the manifest names it. */

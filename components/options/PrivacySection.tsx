@@ -1,5 +1,5 @@
-import { t } from '../../lib/text/i18n';
 import { sendIntent } from '../../lib/protocol/send-intent';
+import { t } from '../../lib/text/i18n';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';
 import { usePendingValue } from './use-pending-value';

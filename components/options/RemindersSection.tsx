@@ -1,14 +1,19 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../lib/text/i18n';
-import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import type { IntentResult } from '../../lib/protocol/intents';
 import { sendIntent } from '../../lib/protocol/send-intent';
-import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from '../../lib/settings/limits';
+import {
+  MAX_REVALIDATE_EVERY_MS,
+  MAX_REVOCATION_REPEAT_MS,
+  MIN_REVALIDATE_EVERY_MS,
+  MIN_REVOCATION_REPEAT_MS,
+} from '../../lib/settings/limits';
 import type { ReminderSettings } from '../../lib/state/types';
+import { t } from '../../lib/text/i18n';
+import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { AddLeadTimeForm } from './AddLeadTimeForm';
+import { IntervalField } from './IntervalField';
 import { leadTimeLabel, leadTimeWords } from './lead-time-words';
 import { OutcomeMessage } from './OutcomeMessage';
-import { IntervalField } from './IntervalField';
 import { useOutcome } from './use-outcome';
 import { usePendingValue } from './use-pending-value';
 

@@ -1,8 +1,8 @@
 import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api/origins';
-import { formatDate } from '../../lib/text/calendar-date';
-import { t } from '../../lib/text/i18n';
 import { revocationWording } from '../../lib/reminders/wording';
 import type { RevocationReminder } from '../../lib/state/types';
+import { formatDate } from '../../lib/text/calendar-date';
+import { t } from '../../lib/text/i18n';
 import { ExternalLink } from '../ExternalLink';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';

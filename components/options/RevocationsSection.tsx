@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/text/i18n';
 import type { RevocationReminder } from '../../lib/state/types';
+import { t } from '../../lib/text/i18n';
 import { RevocationItem } from './RevocationItem';
 
 /** Removed personal access tokens still to revoke in the dashboard, until the user says they did. */

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TrackedToken } from '../../lib/state/types';
 import { formatDate } from '../../lib/text/calendar-date';
 import { describeExpiry } from '../../lib/text/expiry-wording';
 import { t } from '../../lib/text/i18n';
 import { dateInputFromExpiry } from '../../lib/time/date-input';
-import type { TrackedToken } from '../../lib/state/types';
 import { OutcomeMessage } from './OutcomeMessage';
 import { TrackedTokenFields } from './TrackedTokenFields';
 import { checkTrackedTokenInput } from './tracked-token-input';

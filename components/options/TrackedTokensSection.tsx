@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/text/i18n';
 import type { TrackedToken } from '../../lib/state/types';
+import { t } from '../../lib/text/i18n';
 import { AddTrackedTokenForm } from './AddTrackedTokenForm';
 import { TrackedTokenRow } from './TrackedTokenRow';
 

@@ -1,5 +1,5 @@
-import { t } from '../../lib/text/i18n';
 import { formatLeadTime } from '../../lib/text/duration-wording';
+import { t } from '../../lib/text/i18n';
 
 /** "7 days before expiry" / "at expiry": the words for one reminder time, inside a sentence. */
 export function leadTimeWords(ms: number): string {

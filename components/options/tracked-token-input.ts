@@ -1,6 +1,6 @@
 import { t } from '../../lib/text/i18n';
-import { checkPatExpiry } from '../../lib/token/pat-expiry';
 import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/date-input';
+import { checkPatExpiry } from '../../lib/token/pat-expiry';
 
 export type TrackedTokenInput = { ok: true; name: string; expiresAt: number } | { ok: false; message: string };
 

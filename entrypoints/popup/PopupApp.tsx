@@ -3,8 +3,8 @@ import { Notice } from '../../components/Alert';
 import { Header } from '../../components/Header';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
 import { sendIntent } from '../../lib/protocol/send-intent';
-import type { Snapshot } from '../../lib/state/snapshot';
 import { discardedNotice } from '../../lib/state/notices';
+import type { Snapshot } from '../../lib/state/snapshot';
 import { useView } from './popup-views';
 
 export function PopupApp({ initial }: { initial: Snapshot }) {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
-import { hintedView } from '../../lib/toolbar/popup-hint';
 import { readScreenSnapshot } from '../../lib/state/screen-snapshot';
+import { hintedView } from '../../lib/toolbar/popup-hint';
 import '../../components/theme.css';
 import { closeOnEscape } from './close-on-escape';
 import { PopupApp } from './PopupApp';

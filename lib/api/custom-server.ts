@@ -1,5 +1,5 @@
-import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN, hostPermissionFor } from './origins';
 import { t } from '../text/i18n';
+import { CURRENT_API_ORIGIN, hostPermissionFor, LEGACY_API_ORIGIN } from './origins';
 
 export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string };
 

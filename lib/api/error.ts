@@ -1,5 +1,5 @@
 import { describeWait } from '../text/duration-wording';
-import { t, type MessageKey } from '../text/i18n';
+import { type MessageKey, t } from '../text/i18n';
 import { REQUEST_TIMEOUT_MS } from './timeouts';
 
 /** Every kind of failure the extension can meet; stored errors carry one of these. */

@@ -7,7 +7,9 @@ const COMPACT_FROM = 10_000;
 export function formatCount(value: number, locale?: string): string {
   const whole = Number.isFinite(value) ? Math.round(value) : 0;
   const compact = Math.abs(whole) >= COMPACT_FROM;
-  return new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }).format(whole);
+  return new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }).format(
+    whole,
+  );
 }
 
 /** A fraction as a percentage: 0.109 → "10.9%" ("10,9 %" in German). */

@@ -1,5 +1,5 @@
+import type { AppsPreferences, AppsState } from '../state/types';
 import { MINUTE_MS } from '../time/units';
-import type { AppsState, AppsPreferences } from '../state/types';
 
 /** App numbers are fetched at most this often, unless the user presses Refresh. */
 export const APPS_REFRESH_INTERVAL_MS = 15 * MINUTE_MS;

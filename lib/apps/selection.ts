@@ -1,4 +1,4 @@
-import type { AppStats, StoredOrganization, AppsPreferences } from '../state/types';
+import type { AppStats, AppsPreferences, StoredOrganization } from '../state/types';
 
 /** Without a choice of apps, the popup shows this many, most events first. */
 export const DEFAULT_APP_LIMIT = 8;

@@ -12,7 +12,11 @@ function points(values: readonly number[], width: number, height: number, inset:
   const bottom = height - inset;
   // All zeros (or no data) lie on the baseline rather than dividing by zero.
   const y = (value: number) => (max > 0 ? bottom - (value / max) * (bottom - top) : bottom);
-  if (clean.length === 1) return [[0, y(clean[0]!)], [width, y(clean[0]!)]];
+  if (clean.length === 1)
+    return [
+      [0, y(clean[0]!)],
+      [width, y(clean[0]!)],
+    ];
   const step = width / (clean.length - 1);
   return clean.map((value, index) => [index * step, y(value)]);
 }

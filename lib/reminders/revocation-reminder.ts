@@ -1,16 +1,11 @@
+import type { Check, RevocationReminder, TokenInfo } from '../state/types';
 import { t } from '../text/i18n';
-import type { RevocationReminder, Check, TokenInfo } from '../state/types';
 
 /**
  * Removing a personal access token here does not revoke it. Unless TelemetryDeck already rejects it,
  * keep a reminder to revoke it in the dashboard: its name, last four characters and dates, never the secret.
  */
-export function revocationReminderFor(
-  token: TokenInfo,
-  check: Check,
-  now: number,
-  id: string,
-): RevocationReminder | null {
+export function revocationReminderFor(token: TokenInfo, check: Check, now: number, id: string): RevocationReminder | null {
   if (token.kind !== 'pat' || check.status === 'rejected') return null;
   if (token.expiresAt !== null && token.expiresAt <= now) return null;
   return {

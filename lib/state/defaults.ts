@@ -1,6 +1,6 @@
 import { CURRENT_API_ORIGIN } from '../api/origins';
 import { DAY_MS, HOUR_MS } from '../time/units';
-import { CURRENT_SCHEMA_VERSION, type AppsPreferences, type Reminders, type Settings } from './types';
+import { type AppsPreferences, CURRENT_SCHEMA_VERSION, type Reminders, type Settings } from './types';
 
 /** The defaults of stored values, free of schemas, so that the screens can fill them in without zod. */
 export const DEFAULT_LEAD_TIMES_MS = [30 * DAY_MS, 7 * DAY_MS, DAY_MS, 0];
@@ -25,4 +25,9 @@ export function defaultSettings(buildOrigin: string): Settings {
   };
 }
 
-export const EMPTY_REMINDERS: Reminders = { schemaVersion: CURRENT_SCHEMA_VERSION, tracked: [], revocations: [], log: { sent: {}, snoozed: {} } };
+export const EMPTY_REMINDERS: Reminders = {
+  schemaVersion: CURRENT_SCHEMA_VERSION,
+  tracked: [],
+  revocations: [],
+  log: { sent: {}, snoozed: {} },
+};

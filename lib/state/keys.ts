@@ -13,5 +13,10 @@ export const STORAGE_KEYS = {
 } as const;
 
 /** The keys a screen reads: everything but the secret. */
-export const SNAPSHOT_KEYS = [STORAGE_KEYS.tokenState, STORAGE_KEYS.settings, STORAGE_KEYS.reminders, STORAGE_KEYS.notice, STORAGE_KEYS.apps];
-
+export const SNAPSHOT_KEYS = [
+  STORAGE_KEYS.tokenState,
+  STORAGE_KEYS.settings,
+  STORAGE_KEYS.reminders,
+  STORAGE_KEYS.notice,
+  STORAGE_KEYS.apps,
+];

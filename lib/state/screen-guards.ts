@@ -1,5 +1,5 @@
 import type { ReadOutcome } from './snapshot';
-import { CURRENT_SCHEMA_VERSION, type Notice, type Settings, type Reminders, type AppsState, type TokenState } from './types';
+import { type AppsState, CURRENT_SCHEMA_VERSION, type Notice, type Reminders, type Settings, type TokenState } from './types';
 
 /**
  * Light hand-written checks for what the screens read from storage. The background worker is the only
@@ -11,19 +11,36 @@ import { CURRENT_SCHEMA_VERSION, type Notice, type Settings, type Reminders, typ
  */
 type Guard = (value: unknown) => boolean;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString: Guard = (value) => typeof value === 'string';
 const isNumber: Guard = (value) => typeof value === 'number' && Number.isFinite(value);
-const optional = (guard: Guard): Guard => (value) => value === undefined || guard(value);
-const nullable = (guard: Guard): Guard => (value) => value === null || guard(value);
-const oneOf = (...allowed: unknown[]): Guard => (value) => allowed.includes(value);
-const arrayOf = (guard: Guard): Guard => (value) => Array.isArray(value) && value.every(guard);
-const valuesOf = (guard: Guard): Guard => (value) => isRecord(value) && Object.values(value).every(guard);
-const shape = (fields: Record<string, Guard>): Guard => (value) =>
-  isRecord(value) && Object.keys(fields).every((key) => fields[key]!(value[key]));
+const optional =
+  (guard: Guard): Guard =>
+  (value) =>
+    value === undefined || guard(value);
+const nullable =
+  (guard: Guard): Guard =>
+  (value) =>
+    value === null || guard(value);
+const oneOf =
+  (...allowed: unknown[]): Guard =>
+  (value) =>
+    allowed.includes(value);
+const arrayOf =
+  (guard: Guard): Guard =>
+  (value) =>
+    Array.isArray(value) && value.every(guard);
+const valuesOf =
+  (guard: Guard): Guard =>
+  (value) =>
+    isRecord(value) && Object.values(value).every(guard);
+const shape =
+  (fields: Record<string, Guard>): Guard =>
+  (value) =>
+    isRecord(value) && Object.keys(fields).every((key) => fields[key]!(value[key]));
 /** Any version the worker reads: older ones differ only in fields no screen reads, and the worker migrates them. */
-const knownVersion: Guard = (value) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= CURRENT_SCHEMA_VERSION;
+const knownVersion: Guard = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= CURRENT_SCHEMA_VERSION;
 /** Any known version, or the unversioned shape that preceded version 1. */
 const knownOrNoVersion = optional(knownVersion);
 
@@ -74,5 +91,7 @@ export const checkAppsState = (raw: unknown) => checked<AppsState>(isAppsState, 
 
 export function checkSettings(raw: unknown, defaults: Settings): ReadOutcome<Settings> {
   const outcome = checked<Partial<Settings>>(isSettings, raw);
-  return outcome.status === 'valid' ? { status: 'valid', value: { ...defaults, ...outcome.value, schemaVersion: CURRENT_SCHEMA_VERSION } } : outcome;
+  return outcome.status === 'valid'
+    ? { status: 'valid', value: { ...defaults, ...outcome.value, schemaVersion: CURRENT_SCHEMA_VERSION } }
+    : outcome;
 }

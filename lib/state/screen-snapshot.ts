@@ -1,9 +1,9 @@
-import { BUILD_API_ORIGIN } from '../api/build-origin';
 import { browser } from 'wxt/browser';
-import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './screen-guards';
-import { SNAPSHOT_KEYS, STORAGE_KEYS } from './keys';
-import { snapshotOf, type Snapshot } from './snapshot';
+import { BUILD_API_ORIGIN } from '../api/build-origin';
 import { defaultSettings } from './defaults';
+import { SNAPSHOT_KEYS, STORAGE_KEYS } from './keys';
+import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './screen-guards';
+import { type Snapshot, snapshotOf } from './snapshot';
 
 /**
  * The screens' view of storage: what `storage.ts` reads for the background, through light guards instead

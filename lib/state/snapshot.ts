@@ -1,6 +1,6 @@
 import { BUILD_API_ORIGIN } from '../api/build-origin';
-import { EMPTY_REMINDERS, defaultSettings } from './defaults';
-import type { Notice, Settings, Reminders, AppsState, TokenState } from './types';
+import { defaultSettings, EMPTY_REMINDERS } from './defaults';
+import type { AppsState, Notice, Reminders, Settings, TokenState } from './types';
 
 /** Everything a screen needs, none of it secret. */
 export interface Snapshot {

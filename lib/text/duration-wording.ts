@@ -1,5 +1,5 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/units';
-import { plural, t, type MessageKey } from './i18n';
+import { type MessageKey, plural, t } from './i18n';
 
 /** "15 seconds", "2 minutes": how long a request was given. */
 export function describeWait(ms: number): string {

@@ -1,5 +1,5 @@
-import { HOUR_MS, MINUTE_MS } from '../time/units';
 import type { Check } from '../state/types';
+import { HOUR_MS, MINUTE_MS } from '../time/units';
 
 /** The popup revalidates an account older than this when it opens. */
 const STALE_AFTER_MS = 5 * MINUTE_MS;

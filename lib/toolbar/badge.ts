@@ -1,7 +1,7 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/units';
+import type { TokenState } from '../state/types';
 import { describeExpiry } from '../text/expiry-wording';
 import { t } from '../text/i18n';
-import type { TokenState } from '../state/types';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/units';
 
 export type BadgeTone = 'none' | 'green' | 'amber' | 'red';
 
@@ -21,11 +21,7 @@ export const BADGE_COLORS: Record<Exclude<BadgeTone, 'none'>, string> = {
 const DEFAULT_AMBER_LEAD_MS = 7 * DAY_MS;
 
 /** The badge for a state at a moment, exactly as the UI contract's table says. */
-export function badgeForState(
-  state: TokenState | null,
-  now: number,
-  amberLeadMs: number = DEFAULT_AMBER_LEAD_MS,
-): Badge {
+export function badgeForState(state: TokenState | null, now: number, amberLeadMs: number = DEFAULT_AMBER_LEAD_MS): Badge {
   if (!state) return { text: '', tone: 'none', title: t('badgeTitleSignedOut') };
   if (state.check.status === 'rejected') {
     return { text: '!', tone: 'red', title: t('badgeTitleRejected') };
@@ -48,11 +44,7 @@ function badgeForRemaining(remaining: number, amberLeadMs: number): Omit<Badge, 
  * The first moment after `now` at which the badge's text or colour changes, or null when it never will
  * without a change of state. The worker sets one alarm for it instead of polling.
  */
-export function nextBadgeChangeAt(
-  state: TokenState | null,
-  now: number,
-  amberLeadMs: number = DEFAULT_AMBER_LEAD_MS,
-): number | null {
+export function nextBadgeChangeAt(state: TokenState | null, now: number, amberLeadMs: number = DEFAULT_AMBER_LEAD_MS): number | null {
   if (!state || state.check.status === 'rejected' || state.token.expiresAt === null) return null;
   const expiresAt = state.token.expiresAt;
   const remaining = expiresAt - now;

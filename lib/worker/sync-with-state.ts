@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { paintToolbar } from '../toolbar/worker/toolbar-painter';
 import { processReminders } from '../reminders/worker/reminder-service';
-import { scheduleRevalidation } from '../token/worker/revocation-watch';
 import { readStoredSnapshot } from '../state/worker/store';
+import { scheduleRevalidation } from '../token/worker/revocation-watch';
+import { paintToolbar } from '../toolbar/worker/toolbar-painter';
 
 /** The one alarm for the next moment the badge or a reminder changes; the revalidation has its own. */
 export const STATE_CHANGE_ALARM = 'state-change';

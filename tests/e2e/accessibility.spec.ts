@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, type ExtensionHandle } from './fixtures';
+import { type ExtensionHandle, expect, test } from './fixtures';
 import { ADA, signInWithToken } from './helpers';
 import { redact } from './leak-guard';
 
@@ -174,7 +174,10 @@ test.describe('axe on the options page', () => {
 
   test('tracked tokens, one expired and one being edited', async ({ extension }) => {
     const options = await extension.openOptions();
-    for (const [name, days] of [['CI export script', 20], ['Claude assistant', 3]] as const) {
+    for (const [name, days] of [
+      ['CI export script', 20],
+      ['Claude assistant', 3],
+    ] as const) {
       await options.getByLabel('Token name').fill(name);
       await options.getByLabel('Expires on').fill(dateInput(days));
       await options.getByRole('button', { name: 'Add token' }).click();
@@ -186,7 +189,9 @@ test.describe('axe on the options page', () => {
     const worker = await extension.worker();
     await expect(async () => {
       await worker.evaluate(async (day) => {
-        const { reminders } = (await chrome.storage.local.get('reminders')) as { reminders: { tracked: { name: string; expiresAt: number }[] } };
+        const { reminders } = (await chrome.storage.local.get('reminders')) as {
+          reminders: { tracked: { name: string; expiresAt: number }[] };
+        };
         for (const tracked of reminders.tracked) if (tracked.name === 'Claude assistant') tracked.expiresAt = Date.now() - 2 * day;
         await chrome.storage.local.set({ reminders });
       }, DAY);
@@ -239,7 +244,10 @@ test('the toolbar icons keep their outline on a light and on a dark toolbar', as
       const context = new OffscreenCanvas(size, size).getContext('2d')!;
       context.drawImage(image, 0, 0);
       const { data } = context.getImageData(0, 0, size, size);
-      for (const [toolbar, rgb] of [['#ffffff', [255, 255, 255]], ['#202124', [32, 33, 36]]] as const) {
+      for (const [toolbar, rgb] of [
+        ['#ffffff', [255, 255, 255]],
+        ['#202124', [32, 33, 36]],
+      ] as const) {
         const background = luminance([...rgb]);
         const standsOut = ([x, y]: [number, number]) => {
           const at = (y * size + x) * 4;

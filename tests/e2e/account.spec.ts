@@ -51,7 +51,10 @@ test('a 401 from users/info marks the token rejected: badge !, alert, account st
   expect(badge.title).toMatch(/rejected/);
 });
 
-test('the popup paints stored data without asking the network while it is fresh, and revalidates once when stale', async ({ server, extension }) => {
+test('the popup paints stored data without asking the network while it is fresh, and revalidates once when stale', async ({
+  server,
+  extension,
+}) => {
   const popup = await extension.openPopup();
   await signInWithToken(popup, server, extension.secrets);
   await popup.close();

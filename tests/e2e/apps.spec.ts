@@ -9,7 +9,12 @@ const apps = (page: Page) => page.getByRole('region', { name: 'Your apps' });
 const tqlRequests = (server: FakeServer) => server.requests.filter((request) => request.path === TQL_PATH);
 
 /** Signs in through the popup as Ada, with organizations of the test's own. */
-async function signInWithOrganizations(popup: Page, server: FakeServer, secrets: { add(value: string): void }, organizations: NewOrganization[]) {
+async function signInWithOrganizations(
+  popup: Page,
+  server: FakeServer,
+  secrets: { add(value: string): void },
+  organizations: NewOrganization[],
+) {
   server.addUser({ ...ADA, organizations });
   const token = server.mintPat(ADA.email);
   secrets.add(token);
@@ -31,7 +36,10 @@ async function organizationsOf(server: FakeServer, token: string): Promise<Liste
   return (await response.json()) as ListedOrganization[];
 }
 
-test('the popup shows each organization’s usage and its apps with numbers, sparklines and dashboard links', async ({ server, extension }) => {
+test('the popup shows each organization’s usage and its apps with numbers, sparklines and dashboard links', async ({
+  server,
+  extension,
+}) => {
   const popup = await extension.openPopup();
   const token = await signInWithToken(popup, server, extension.secrets);
   const section = apps(popup);
@@ -41,7 +49,10 @@ test('the popup shows each organization’s usage and its apps with numbers, spa
   // The only organization, already named by the account card, is not named again; its region is.
   await expect(section.getByRole('region', { name: ADA.organizationName })).toBeVisible();
   await expect(section.getByRole('heading', { name: ADA.organizationName })).toHaveCount(0);
-  await expect(section.getByRole('meter', { name: 'Signals used this period' })).toHaveAttribute('aria-valuetext', /10\.9% of 100K signals used this period/);
+  await expect(section.getByRole('meter', { name: 'Signals used this period' })).toHaveAttribute(
+    'aria-valuetext',
+    /10\.9% of 100K signals used this period/,
+  );
   for (const app of organization!.apps) {
     const link = section.getByRole('link', { name: app.name });
     await expect(link).toHaveAttribute('href', `https://dashboard.telemetrydeck.com/o/${organization!.id}/apps/${app.id}`);
@@ -60,15 +71,26 @@ test('the popup shows each organization’s usage and its apps with numbers, spa
   }
 
   // The 30-day events of the first app shown are what the server counts (formatted for en-US).
-  const query = buildAppsQuery({ namespace: organization!.namespace!, appIds: organization!.apps.map((app) => app.id), excludeTestMode: true, window: 'last30Days' });
-  const answer = await fetch(`${server.origin}${TQL_PATH}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(query) });
+  const query = buildAppsQuery({
+    namespace: organization!.namespace!,
+    appIds: organization!.apps.map((app) => app.id),
+    excludeTestMode: true,
+    window: 'last30Days',
+  });
+  const answer = await fetch(`${server.origin}${TQL_PATH}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: JSON.stringify(query),
+  });
   const rows = ((await answer.json()) as { result: { rows: { event: { appID: string; Events: number } }[] } }).result.rows;
   const top = rows.sort((a, b) => b.event.Events - a.event.Events)[0]!.event;
   const firstApp = section.getByRole('listitem').first();
   await expect(firstApp.getByRole('link')).toHaveText(organization!.apps.find((app) => app.id === top.appID)!.name);
-  const expected = new Intl.NumberFormat('en-US', top.Events < 10_000 ? { maximumFractionDigits: 0 } : { notation: 'compact', maximumFractionDigits: 1 }).format(top.Events);
+  const expected = new Intl.NumberFormat(
+    'en-US',
+    top.Events < 10_000 ? { maximumFractionDigits: 0 } : { notation: 'compact', maximumFractionDigits: 1 },
+  ).format(top.Events);
   await expect(firstApp.locator('dd').nth(2)).toHaveText(expected);
-
 });
 
 test('cached numbers paint at once with their age; Refresh fetches them again, and sign-out drops them', async ({ server, extension }) => {
@@ -148,7 +170,9 @@ test('an organization without namespace is listed with its apps and a line sayin
   // The other organization has its numbers; nobody asked for the one without a data source.
   await expect(apps(popup).getByRole('region', { name: 'Analytical Engines' }).getByText('Events 30 d')).toBeVisible();
   expect(tqlRequests(server).length).toBe(3);
-  expect(tqlRequests(server).every((request) => (JSON.parse(request.body) as { dataSource: string }).dataSource === 'com.analyticalengines')).toBe(true);
+  expect(
+    tqlRequests(server).every((request) => (JSON.parse(request.body) as { dataSource: string }).dataSource === 'com.analyticalengines'),
+  ).toBe(true);
   await expect(popup.getByRole('alert')).toHaveCount(0);
 });
 
@@ -185,7 +209,10 @@ test('the options page chooses which apps the popup shows, and whether test-mode
   await expect(apps(reopened).getByText('1 more app not shown.')).toBeVisible();
 });
 
-test('by default the popup shows the 8 apps with the most events, and choosing apps starts from exactly those', async ({ server, extension }) => {
+test('by default the popup shows the 8 apps with the most events, and choosing apps starts from exactly those', async ({
+  server,
+  extension,
+}) => {
   const names = Array.from({ length: 10 }, (_, index) => `App ${index + 1}`);
   const popup = await extension.openPopup();
   await signInWithOrganizations(popup, server, extension.secrets, [{ name: 'Analytical Engines', apps: names }]);

@@ -52,7 +52,9 @@ for (const [label, remaining, text, rgb] of [
     const worker = await extension.worker();
     await worker.evaluate(async (remainingMs) => {
       const { tokenState } = (await chrome.storage.local.get('tokenState')) as { tokenState: { token: object } };
-      await chrome.storage.local.set({ tokenState: { ...tokenState, token: { ...tokenState.token, expiresAt: Date.now() + remainingMs } } });
+      await chrome.storage.local.set({
+        tokenState: { ...tokenState, token: { ...tokenState.token, expiresAt: Date.now() + remainingMs } },
+      });
     }, remaining);
     await expect.poll(async () => (await extension.badge()).text).toBe(text);
     expect((await extension.badge()).color.slice(0, 3)).toEqual([...rgb]);

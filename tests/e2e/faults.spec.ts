@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { type FaultSpec, startFakeServer } from '../fake-server/server.ts';
-import { expect, test, type ExtensionHandle } from './fixtures';
+import { type ExtensionHandle, expect, test } from './fixtures';
 import { ADA, signInWithToken } from './helpers';
 
 /** Every way the API, or what sits in front of it, has been seen to fail. */

@@ -2,19 +2,18 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  chromium,
-  expect,
-  test as base,
   type BrowserContext,
+  test as base,
   type CDPSession,
   type ConsoleMessage,
+  chromium,
+  expect,
   type Page,
   type Worker,
 } from '@playwright/test';
 import { chromiumExecutable } from '../../scripts/chromium-path.ts';
-import { startFakeServer, type FakeServer } from '../fake-server/server.ts';
-import { findLeaks, SecretRegistry, secretsIn, type PageSnapshot, type StorageSnapshot } from './leak-guard.ts';
-
+import { type FakeServer, startFakeServer } from '../fake-server/server.ts';
+import { findLeaks, type PageSnapshot, SecretRegistry, type StorageSnapshot, secretsIn } from './leak-guard.ts';
 
 /**
  * The port the end-to-end build bakes in as its API server (see scripts/build-for-tests.ts): 8787, or
@@ -135,10 +134,12 @@ function sleep(ms: number): Promise<void> {
 /** True if the worker runs `evaluate` within `ms` (a stopped worker queues it until it starts again). */
 async function answers(worker: Worker, ms: number): Promise<boolean> {
   return Promise.race([
-    worker.evaluate(() => true).then(
-      () => true,
-      () => false,
-    ),
+    worker
+      .evaluate(() => true)
+      .then(
+        () => true,
+        () => false,
+      ),
     sleep(ms).then(() => false),
   ]);
 }

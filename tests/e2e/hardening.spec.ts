@@ -58,7 +58,10 @@ test('email and password that cannot travel are refused in the form, clearly, an
   await expect(popup.getByText(`${ADA.firstName} ${ADA.lastName}`)).toBeVisible();
 });
 
-test('a worker stopped in the middle of a sign-in leaves no half-written state, and the next attempt works', async ({ server, extension }) => {
+test('a worker stopped in the middle of a sign-in leaves no half-written state, and the next attempt works', async ({
+  server,
+  extension,
+}) => {
   server.addUser(ADA);
   const token = server.mintPat(ADA.email);
   extension.secrets.add(token);

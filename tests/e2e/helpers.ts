@@ -1,7 +1,13 @@
 import type { Page } from '@playwright/test';
 import type { FakeServer } from '../fake-server/server.ts';
 
-export const ADA = { email: 'ada@example.com', password: 'pässwörd 🔑:x', firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines' };
+export const ADA = {
+  email: 'ada@example.com',
+  password: 'pässwörd 🔑:x',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  organizationName: 'Analytical Engines',
+};
 
 /** Signs in through the popup with a fresh personal access token; returns the token. */
 export async function signInWithToken(

@@ -80,7 +80,11 @@ async function expectTabOrderFollowsReadingOrder(page: Page): Promise<void> {
 }
 
 async function positiveTabIndexes(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[tabindex]')].filter((element) => element.tabIndex > 0).map((element) => element.outerHTML.slice(0, 80)));
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[tabindex]')]
+      .filter((element) => element.tabIndex > 0)
+      .map((element) => element.outerHTML.slice(0, 80)),
+  );
 }
 
 test.describe('the popup by keyboard', () => {
@@ -219,7 +223,9 @@ test.describe('the options page by keyboard', () => {
     await options.getByLabel('Name', { exact: true }).fill('Toolbar');
     await options.getByLabel('Name', { exact: true }).press('Enter');
     await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-    await expect.poll(async () => ((await extension.storage('local')).tokenState as { token: { name?: string } }).token.name).toBe('Toolbar');
+    await expect
+      .poll(async () => ((await extension.storage('local')).tokenState as { token: { name?: string } }).token.name)
+      .toBe('Toolbar');
 
     await options.getByLabel('Days or hours before expiry').fill('14');
     await options.getByLabel('Days or hours before expiry').press('Enter');
@@ -228,7 +234,10 @@ test.describe('the options page by keyboard', () => {
     await options.getByLabel('Repeat revocation reminders every (days)').fill('3');
     await options.getByLabel('Repeat revocation reminders every (days)').press('Enter');
     await expect
-      .poll(async () => ((await extension.storage('local')).settings as { reminders: { revocationRepeatMs: number } }).reminders.revocationRepeatMs)
+      .poll(
+        async () =>
+          ((await extension.storage('local')).settings as { reminders: { revocationRepeatMs: number } }).reminders.revocationRepeatMs,
+      )
       .toBe(3 * DAY);
 
     await options.getByLabel('Token name').fill('CI export script');
@@ -291,7 +300,9 @@ test('with reduced motion asked for, nothing transitions or animates', async ({ 
   await popup.emulateMedia({ reducedMotion: 'reduce' });
   const motion = await popup.evaluate(() => {
     const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]);
-    const reduceRule = rules.find((rule) => rule instanceof CSSMediaRule && rule.conditionText.includes('prefers-reduced-motion: reduce')) as CSSMediaRule | undefined;
+    const reduceRule = rules.find(
+      (rule) => rule instanceof CSSMediaRule && rule.conditionText.includes('prefers-reduced-motion: reduce'),
+    ) as CSSMediaRule | undefined;
     const moving = [...document.querySelectorAll('*')].flatMap((element) =>
       [null, '::before', '::after'].flatMap((pseudo) => {
         const style = getComputedStyle(element, pseudo);

@@ -1,4 +1,4 @@
-import { expect, test, type ExtensionHandle } from './fixtures';
+import { type ExtensionHandle, expect, test } from './fixtures';
 import { signInWithToken } from './helpers';
 
 const DAY = 86_400_000;
@@ -48,7 +48,10 @@ test('removing a personal access token leaves a revocation reminder until "I rev
 
   const reminder = options.getByText(`Revoke ‘CI export script’ (…${token.slice(-4)}) in the TelemetryDeck dashboard`);
   await expect(reminder).toBeVisible();
-  await expect(options.getByRole('link', { name: 'Open the TelemetryDeck dashboard' })).toHaveAttribute('href', /dashboard\.telemetrydeck\.com/);
+  await expect(options.getByRole('link', { name: 'Open the TelemetryDeck dashboard' })).toHaveAttribute(
+    'href',
+    /dashboard\.telemetrydeck\.com/,
+  );
   await expect.poll(() => notifications(extension)).toContainEqual(expect.stringMatching(/^revocation:/));
   const stored = JSON.stringify(await extension.storage('local'));
   expect(stored).not.toContain(token);
@@ -92,7 +95,9 @@ test('a custom API server over plain http to another machine is refused', async 
   await options.getByLabel('Custom server address').fill('http://api.example.com');
   await options.getByRole('button', { name: 'Use this server' }).click();
   await expect(options.getByRole('alert')).toContainText(/http:\/\/ is allowed only for localhost/);
-  expect(((await extension.storage('local')).settings as { apiOrigin?: string } | undefined)?.apiOrigin ?? 'unchanged').not.toBe('http://api.example.com');
+  expect(((await extension.storage('local')).settings as { apiOrigin?: string } | undefined)?.apiOrigin ?? 'unchanged').not.toBe(
+    'http://api.example.com',
+  );
 });
 
 test('reminder lead times: add and delete, refusing less than an hour', async ({ extension }) => {
@@ -102,7 +107,9 @@ test('reminder lead times: add and delete, refusing less than an hour', async ({
   await expect(options.getByRole('listitem').filter({ hasText: '14 days before expiry' })).toBeVisible();
   await options.getByRole('button', { name: 'Delete reminder 30 days before expiry' }).click();
   await expect(options.getByRole('listitem').filter({ hasText: '30 days before expiry' })).toHaveCount(0);
-  await expect.poll(async () => ((await extension.storage('local')).settings as { reminders: { leadTimesMs: number[] } }).reminders.leadTimesMs).toEqual([14 * DAY, 7 * DAY, DAY, 0]);
+  await expect
+    .poll(async () => ((await extension.storage('local')).settings as { reminders: { leadTimesMs: number[] } }).reminders.leadTimesMs)
+    .toEqual([14 * DAY, 7 * DAY, DAY, 0]);
   await options.getByLabel('Days or hours before expiry').fill('0');
   await options.getByRole('button', { name: 'Add reminder' }).click();
   await expect(options.getByRole('alert')).toBeVisible();
@@ -127,7 +134,9 @@ test('with "Keep me signed in" off, a browser restart forgets the token but keep
   expect(local).not.toHaveProperty('tokenState');
   expect((local.reminders as { tracked: unknown[] }).tracked).toHaveLength(1);
   // The browser forgot the token; TelemetryDeck did not, so it still needs revoking.
-  expect((local.reminders as { revocations: { last4: string }[] }).revocations).toEqual([expect.objectContaining({ last4: token.slice(-4) })]);
+  expect((local.reminders as { revocations: { last4: string }[] }).revocations).toEqual([
+    expect.objectContaining({ last4: token.slice(-4) }),
+  ]);
 });
 
 test('the revocation watch checks as often as the user chose', async ({ server, extension }) => {
@@ -178,7 +187,9 @@ test('declining the permission for a custom server leaves the server as it was, 
   await options.getByLabel('Custom server', { exact: true }).check();
   await options.getByLabel('Custom server address').fill('https://api.example.com/some/path?q=1');
   await options.getByRole('button', { name: 'Use this server' }).click();
-  await expect(options.getByRole('alert')).toContainText('Permission to reach https://api.example.com was declined, so the server was not changed.');
+  await expect(options.getByRole('alert')).toContainText(
+    'Permission to reach https://api.example.com was declined, so the server was not changed.',
+  );
   const settings = (await extension.storage('local')).settings as { apiOrigin?: string } | undefined;
   expect(settings?.apiOrigin ?? 'unchanged').not.toBe('https://api.example.com');
 });

@@ -15,7 +15,13 @@ test.describe('signing in with a personal access token', () => {
   });
 
   test('trims the pasted token, checks it with users/info, and shows the account', async ({ server, extension }) => {
-    server.addUser({ email: 'ada@example.com', password: PASSWORD, firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines' });
+    server.addUser({
+      email: 'ada@example.com',
+      password: PASSWORD,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      organizationName: 'Analytical Engines',
+    });
     const token = server.mintPat('ada@example.com');
     extension.secrets.add(token);
     const popup = await extension.openPopup();

@@ -66,7 +66,13 @@ export function organizationsOf(user: FakeUser): FakeOrganization[] {
 export function organizationsPayload(user: FakeUser) {
   return organizationsOf(user).map((organization) => {
     const apps = organization.apps.map((app) => ({ ...app, organizationID: organization.id }));
-    const common = { id: organization.id, name: organization.name, apps, usagePercentage: organization.usagePercentage, createdAt: formatDate(user.createdAt) };
+    const common = {
+      id: organization.id,
+      name: organization.name,
+      apps,
+      usagePercentage: organization.usagePercentage,
+      createdAt: formatDate(user.createdAt),
+    };
     return organization.namespace === null
       ? { ...common, resolvedMaxSignals: organization.maxSignals }
       : { ...common, namespace: organization.namespace, maxSignals: organization.maxSignals };

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { type ServerResponse, STATUS_CODES } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultSpec } from './faults.ts';
 import { vaporError } from './format.ts';

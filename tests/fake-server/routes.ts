@@ -1,7 +1,7 @@
 import type { Accounts, FakeUser } from './accounts.ts';
 import { parseBasic, parseBearer } from './authorization.ts';
 import { loginPayload, organizationsOf, organizationsPayload, userInfoPayload } from './payloads.ts';
-import { runTql, type QueryResultForm } from './tql.ts';
+import { type QueryResultForm, runTql } from './tql.ts';
 
 export interface ApiRequest {
   method: string;

@@ -7,9 +7,9 @@ import { normalizePath, route } from './routes.ts';
 import type { QueryResultForm } from './tql.ts';
 
 export type { FakeUser, NewOrganization, NewUser } from './accounts.ts';
-export type { QueryResultForm } from './tql.ts';
-export { eventsInHour, usersFor } from './signals.ts';
 export type { FaultSpec } from './faults.ts';
+export { eventsInHour, usersFor } from './signals.ts';
+export type { QueryResultForm } from './tql.ts';
 
 export interface RecordedRequest {
   method: string;

@@ -1,6 +1,6 @@
 import { formatDate } from './format.ts';
 import type { FakeOrganization } from './payloads.ts';
-import { DAY_MS, HOUR_MS, eventsInHour, usersFor } from './signals.ts';
+import { DAY_MS, eventsInHour, HOUR_MS, usersFor } from './signals.ts';
 
 /** `wrapped`: `{ calculationDuration, result: { type, rows } }`; `bare`: the rows alone. Both occur. */
 export type QueryResultForm = 'wrapped' | 'bare';
@@ -80,7 +80,10 @@ function componentBounds(component: Component, offset: number, now: number): [nu
       return [start, start + 7 * DAY_MS];
     }
     case 'month':
-      return [Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1), Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset + 1, 1)];
+      return [
+        Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1),
+        Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset + 1, 1),
+      ];
     case 'year':
       return [Date.UTC(date.getUTCFullYear() + offset, 0, 1), Date.UTC(date.getUTCFullYear() + offset + 1, 0, 1)];
   }
@@ -89,7 +92,8 @@ function componentBounds(component: Component, offset: number, now: number): [nu
 function relativeDate(spec: unknown, now: number): number {
   if (!isObject(spec)) return fail(400, 'A relative date needs component, offset and position.');
   const { component, offset, position } = spec;
-  if (!['hour', 'day', 'week', 'month', 'year'].includes(String(component))) return fail(400, `Unknown date component "${String(component)}".`);
+  if (!['hour', 'day', 'week', 'month', 'year'].includes(String(component)))
+    return fail(400, `Unknown date component "${String(component)}".`);
   if (typeof offset !== 'number' || !Number.isInteger(offset)) return fail(400, 'A relative date needs an integer offset.');
   if (position !== 'beginning' && position !== 'end') return fail(400, 'A relative date’s position is "beginning" or "end".');
   const [start, next] = componentBounds(component as Component, offset, now);
@@ -105,7 +109,9 @@ function intervalsOf(query: Record<string, unknown>, now: number): [number, numb
   }
   if (Array.isArray(query.intervals) && query.intervals.length > 0) {
     return query.intervals.map((interval) => {
-      const [from, to] = String(interval).split('/').map((part) => Date.parse(part));
+      const [from, to] = String(interval)
+        .split('/')
+        .map((part) => Date.parse(part));
       if (!Number.isFinite(from) || !Number.isFinite(to)) return fail(400, `Unreadable interval "${String(interval)}".`);
       return [from!, to!];
     });
@@ -121,7 +127,10 @@ function aggregationsOf(query: Record<string, unknown>): { type: 'eventCount' | 
     if (!isObject(aggregation) || (aggregation.type !== 'eventCount' && aggregation.type !== 'userCount')) {
       return fail(400, 'The fake server knows only the eventCount and userCount aggregations.');
     }
-    return { type: aggregation.type, name: typeof aggregation.name === 'string' ? aggregation.name : DEFAULT_AGGREGATION_NAMES[aggregation.type]! };
+    return {
+      type: aggregation.type,
+      name: typeof aggregation.name === 'string' ? aggregation.name : DEFAULT_AGGREGATION_NAMES[aggregation.type]!,
+    };
   });
 }
 
@@ -131,7 +140,8 @@ function groupsByApp(query: Record<string, unknown>): boolean {
   const names = Array.isArray(dimensions) ? dimensions.map((spec) => (isObject(spec) ? spec.dimension : spec)) : [];
   if (names.length !== 1 || names[0] !== 'appID') return fail(400, 'The fake server groups only by the appID dimension.');
   const spec = (dimensions as unknown[])[0];
-  if (isObject(spec) && spec.outputName !== undefined && spec.outputName !== 'appID') return fail(400, 'The fake server keeps the outputName "appID".');
+  if (isObject(spec) && spec.outputName !== undefined && spec.outputName !== 'appID')
+    return fail(400, 'The fake server keeps the outputName "appID".');
   return true;
 }
 
@@ -179,7 +189,12 @@ export function runTql(body: string, organizations: FakeOrganization[], now: num
     const stranger = [...mentioned].find((id) => !appIds.includes(id));
     if (stranger) return fail(401, `App "${stranger}" is not an app of this organization.`);
 
-    const bucketOf = (at: number) => (granularity === 'all' ? intervals[0]![0] : granularity === 'day' ? Math.floor(at / DAY_MS) * DAY_MS : Math.floor(at / HOUR_MS) * HOUR_MS);
+    const bucketOf = (at: number) =>
+      granularity === 'all'
+        ? intervals[0]![0]
+        : granularity === 'day'
+          ? Math.floor(at / DAY_MS) * DAY_MS
+          : Math.floor(at / HOUR_MS) * HOUR_MS;
     // events[bucket][appID]
     const events = new Map<number, Map<string, number>>();
     for (const [from, to] of intervals) {
@@ -194,7 +209,8 @@ export function runTql(body: string, organizations: FakeOrganization[], now: num
       }
     }
 
-    const metrics = (count: number) => Object.fromEntries(aggregations.map(({ type, name }) => [name, type === 'eventCount' ? count : usersFor(count)]));
+    const metrics = (count: number) =>
+      Object.fromEntries(aggregations.map(({ type, name }) => [name, type === 'eventCount' ? count : usersFor(count)]));
     const timestamp = (at: number) => new Date(at).toISOString();
     const buckets = [...events.keys()].sort((a, b) => a - b);
     const rows = byApp
@@ -204,7 +220,10 @@ export function runTql(body: string, organizations: FakeOrganization[], now: num
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([appID, count]) => ({ version: 'v1', timestamp: timestamp(at), event: { appID, ...metrics(count) } })),
         )
-      : buckets.map((at) => ({ timestamp: timestamp(at), result: metrics([...events.get(at)!.values()].reduce((sum, count) => sum + count, 0)) }));
+      : buckets.map((at) => ({
+          timestamp: timestamp(at),
+          result: metrics([...events.get(at)!.values()].reduce((sum, count) => sum + count, 0)),
+        }));
 
     if (form === 'bare') return { status: 200, body: rows };
     return {

@@ -101,7 +101,9 @@ async function visible(page: Page, selector: string): Promise<ElementHandle<Elem
   const handle = await page.waitForSelector(selector, { visible: true, timeout: 10_000 });
   if (!handle) throw new Error(`Nothing visible matches ${selector}`);
   // Firefox's accessibility tree names a <label> too, and the ARIA query may find it before its field.
-  const control = await handle.evaluateHandle((element) => (element.tagName === 'LABEL' && (element as HTMLLabelElement).control) || element);
+  const control = await handle.evaluateHandle(
+    (element) => (element.tagName === 'LABEL' && (element as HTMLLabelElement).control) || element,
+  );
   return control.asElement() as ElementHandle<Element>;
 }
 
@@ -112,7 +114,9 @@ export async function click(page: Page, selector: string): Promise<void> {
 /** Types into a text field, picks an option of a `<select>`, or sets a date field (typing one depends on the locale). */
 export async function fill(page: Page, selector: string, value: string): Promise<void> {
   const field = await visible(page, selector);
-  const kind = await field.evaluate((element) => (element.tagName === 'SELECT' ? 'select' : (element.getAttribute('type') ?? element.tagName.toLowerCase())));
+  const kind = await field.evaluate((element) =>
+    element.tagName === 'SELECT' ? 'select' : (element.getAttribute('type') ?? element.tagName.toLowerCase()),
+  );
   if (kind === 'select') {
     await field.select(value);
   } else if (kind === 'date') {

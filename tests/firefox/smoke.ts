@@ -5,11 +5,17 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { buildExtension } from '../../scripts/wxt-build.ts';
-import { startFakeServer, type FakeServer } from '../fake-server/server.ts';
-import { click, fill, firefoxExecutable, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox.ts';
+import { type FakeServer, startFakeServer } from '../fake-server/server.ts';
+import { click, type FirefoxWithExtension, fill, firefoxExecutable, launchFirefoxWithExtension } from './firefox.ts';
 
 const DAY = 86_400_000;
-const ADA = { email: 'ada@example.com', password: 'pässwörd 🔑:x', firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines' };
+const ADA = {
+  email: 'ada@example.com',
+  password: 'pässwörd 🔑:x',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  organizationName: 'Analytical Engines',
+};
 const SIGNED_OUT_TITLE = 'TelemetryDeck Token Manager: not signed in';
 
 const executable = firefoxExecutable();
@@ -19,7 +25,9 @@ if (executable && !existsSync(executable)) {
 }
 if (!executable) {
   if (process.env.CI === 'true') {
-    console.error('test:firefox: no Firefox (FIREFOX_PATH, /usr/bin/firefox-esr or /usr/bin/firefox); CI must have one: apt-get install firefox-esr');
+    console.error(
+      'test:firefox: no Firefox (FIREFOX_PATH, /usr/bin/firefox-esr or /usr/bin/firefox); CI must have one: apt-get install firefox-esr',
+    );
     process.exit(1);
   }
   console.log('test:firefox: skipped, no Firefox found (set FIREFOX_PATH or install firefox-esr)');
@@ -87,23 +95,34 @@ describe('the Firefox extension', () => {
   });
 
   test('installs as a temporary Manifest V3 add-on, with a host permission for the API server', async () => {
-    const installed = await inExtension(async (origin) => ({
-      manifestVersion: browser.runtime.getManifest().manifest_version,
-      geckoId: (browser.runtime.getManifest() as { browser_specific_settings?: { gecko?: { id?: string } } }).browser_specific_settings?.gecko?.id,
-      // Firefox grants a temporary add-on its manifest's host_permissions on install (as it does for any
-      // install since Firefox 127), so nothing needs granting here. Its patterns cannot name a port (see
-      // lib/api-origins.ts), so the one for the fake server is its host on any port. With it, the fake
-      // server answers although it sends no CORS headers.
-      hostPermission: await browser.permissions.contains({ origins: [`${new URL(origin).protocol}//${new URL(origin).hostname}/*`] }),
-      reachable: await fetch(`${origin}/api/v3/users/info`).then((response) => response.status),
-    }), server.origin);
-    assert.deepEqual(installed, { manifestVersion: 3, geckoId: 'telemetrydeck-token-manager@token-manager.dev', hostPermission: true, reachable: 401 });
+    const installed = await inExtension(
+      async (origin) => ({
+        manifestVersion: browser.runtime.getManifest().manifest_version,
+        geckoId: (browser.runtime.getManifest() as { browser_specific_settings?: { gecko?: { id?: string } } }).browser_specific_settings
+          ?.gecko?.id,
+        // Firefox grants a temporary add-on its manifest's host_permissions on install (as it does for any
+        // install since Firefox 127), so nothing needs granting here. Its patterns cannot name a port (see
+        // lib/api-origins.ts), so the one for the fake server is its host on any port. With it, the fake
+        // server answers although it sends no CORS headers.
+        hostPermission: await browser.permissions.contains({ origins: [`${new URL(origin).protocol}//${new URL(origin).hostname}/*`] }),
+        reachable: await fetch(`${origin}/api/v3/users/info`).then((response) => response.status),
+      }),
+      server.origin,
+    );
+    assert.deepEqual(installed, {
+      manifestVersion: 3,
+      geckoId: 'telemetrydeck-token-manager@token-manager.dev',
+      hostPermission: true,
+      reachable: 401,
+    });
   });
 
   test('the background starts although Firefox lacks storage.local.setAccessLevel', async () => {
     // lib/storage.ts feature-detects setAccessLevel; had the call thrown, start-up would never finish, and
     // the badge's tooltip would keep the manifest's default title instead of the signed-out one.
-    const hasSetAccessLevel = await inExtension(async () => typeof (browser.storage.local as { setAccessLevel?: unknown }).setAccessLevel === 'function');
+    const hasSetAccessLevel = await inExtension(
+      async () => typeof (browser.storage.local as { setAccessLevel?: unknown }).setAccessLevel === 'function',
+    );
     console.log(`  storage.local.setAccessLevel in this Firefox: ${hasSetAccessLevel ? 'present' : 'absent'}`);
     await eventually('the signed-out tooltip', async () => ((await badge()).title === SIGNED_OUT_TITLE ? true : undefined));
     assert.equal((await badge()).text, '');
@@ -120,11 +139,15 @@ describe('the Firefox extension', () => {
     await click(popup, '::-p-aria([name="Sign in"][role="button"])');
     await popup.waitForSelector('::-p-aria([name="Sign out"][role="button"])', { visible: true });
     const text = await popup.evaluate(() => document.body.innerText);
-    for (const shown of ['Ada Lovelace', ADA.email, ADA.organizationName, `tdpat_…${token.slice(-4)}`]) assert.ok(text.includes(shown), `the popup shows ${shown}`);
+    for (const shown of ['Ada Lovelace', ADA.email, ADA.organizationName, `tdpat_…${token.slice(-4)}`])
+      assert.ok(text.includes(shown), `the popup shows ${shown}`);
     assert.match(text, /Expires in (29|30) days/);
 
     const signedIn = server.requests.filter((request) => request.path === '/api/v3/users/info' && request.headers.authorization);
-    assert.deepEqual(signedIn.map((request) => request.headers.authorization), [`Bearer ${token}`]);
+    assert.deepEqual(
+      signedIn.map((request) => request.headers.authorization),
+      [`Bearer ${token}`],
+    );
   });
 
   test('the badge counts the days left, green, with the same in words in the tooltip', async () => {
@@ -162,7 +185,10 @@ describe('the Firefox extension', () => {
     };
     // A token that expires in 30 days is due for the 30-day reminder the moment it is added.
     const atSignIn = await eventually('the 30-day reminder', notifications);
-    assert.deepEqual(Object.keys(atSignIn).map((id) => id.replace(/^.*:/, '')), [String(30 * DAY)]);
+    assert.deepEqual(
+      Object.keys(atSignIn).map((id) => id.replace(/^.*:/, '')),
+      [String(30 * DAY)],
+    );
     const [first, shownFirst] = Object.entries(atSignIn)[0]!;
     assert.match(shownFirst.message, /^Expires in 29 days/);
     assert.equal(shownFirst.buttons ?? undefined, undefined);
@@ -178,10 +204,16 @@ describe('the Firefox extension', () => {
     assert.deepEqual([...shown.color].slice(0, 3), [180, 83, 9]);
     // The most recent reminder due is the 7-day one; none is sent again for the 30 days already notified.
     const afterChange = await eventually('the 7-day reminder', notifications);
-    assert.deepEqual(Object.keys(afterChange).map((id) => id.replace(/^.*:/, '')), [String(7 * DAY)]);
+    assert.deepEqual(
+      Object.keys(afterChange).map((id) => id.replace(/^.*:/, '')),
+      [String(7 * DAY)],
+    );
     assert.match(Object.values(afterChange)[0]!.message, /^Expires in 2 days/);
     const alarms = await inExtension(() => browser.alarms.getAll());
-    assert.ok(alarms.some((alarm) => alarm.name === 'state-change' && alarm.scheduledTime > Date.now()), 'an alarm for the next change');
+    assert.ok(
+      alarms.some((alarm) => alarm.name === 'state-change' && alarm.scheduledTime > Date.now()),
+      'an alarm for the next change',
+    );
     await options.close();
   });
 
@@ -198,7 +230,10 @@ describe('the Firefox extension', () => {
     assert.ok(!alarms.includes('revalidate'), `no revalidation alarm left: ${alarms.join(', ')}`);
     // What is left to wake for is the reminder to revoke the token just removed, a day from now.
     const revocations = (stored.reminders as { revocations: { last4: string }[] }).revocations;
-    assert.deepEqual(revocations.map((reminder) => reminder.last4), [token.slice(-4)]);
+    assert.deepEqual(
+      revocations.map((reminder) => reminder.last4),
+      [token.slice(-4)],
+    );
     await popup.waitForSelector('::-p-aria(Personal access token)', { visible: true });
   });
 

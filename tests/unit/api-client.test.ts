@@ -31,7 +31,13 @@ describe('api client', () => {
 
   it('logs in with UTF-8 Basic credentials and no body', async () => {
     const { fetch, calls } = fakeFetch(() =>
-      json(200, { value: 'opaque', expiresAt: '2026-12-22T08:00:00+0000', createdAt: '2026-11-22T08:00:00+0000', id: 'A5811BD5', user: { id: 'U' } }),
+      json(200, {
+        value: 'opaque',
+        expiresAt: '2026-12-22T08:00:00+0000',
+        createdAt: '2026-11-22T08:00:00+0000',
+        id: 'A5811BD5',
+        user: { id: 'U' },
+      }),
     );
     const result = await createApiClient({ origin: ORIGIN, fetch }).login('ada@example.com', 'pässwörd 🔑:x');
     expect(calls[0]!.init.method).toBe('POST');
@@ -82,8 +88,14 @@ describe('api client', () => {
     ];
     const { fetch } = fakeFetch(() => answers.shift()!());
     const client = createApiClient({ origin: ORIGIN, fetch });
-    expect(await client.userInfo(TOKEN)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'rate-limited', retryAfterSeconds: 120 }) });
-    expect(await client.userInfo(TOKEN)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'unavailable', retryAfterSeconds: 30 }) });
+    expect(await client.userInfo(TOKEN)).toEqual({
+      ok: false,
+      error: expect.objectContaining({ kind: 'rate-limited', retryAfterSeconds: 120 }),
+    });
+    expect(await client.userInfo(TOKEN)).toEqual({
+      ok: false,
+      error: expect.objectContaining({ kind: 'unavailable', retryAfterSeconds: 30 }),
+    });
   });
 
   it('reads Retry-After', async () => {
@@ -94,7 +106,10 @@ describe('api client', () => {
 
   it.each([
     ['an empty 200', () => new Response('', { status: 200 })],
-    ['an HTML 200', () => new Response('<html><body>Captive portal</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } })],
+    [
+      'an HTML 200',
+      () => new Response('<html><body>Captive portal</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    ],
     ['JSON of the wrong shape', () => json(200, { hello: 'world' })],
     ['a body over the size limit', () => new Response('x'.repeat(2_000_000), { status: 200 })],
     ['a redirect', () => new Response(null, { status: 302, headers: { Location: 'https://evil.test/' } })],

@@ -32,13 +32,26 @@ describe('userInfoSchema', () => {
   });
 
   it('never fails because an optional field is null or of another type', () => {
-    const parsed = userInfoSchema.parse({ id: 'X', email: 'x@example.com', firstName: null, lastName: 42, emailIsVerified: 'yes', organization: null });
-    expect(parsed).toMatchObject({ id: 'X', email: 'x@example.com', firstName: undefined, lastName: undefined, emailIsVerified: undefined });
+    const parsed = userInfoSchema.parse({
+      id: 'X',
+      email: 'x@example.com',
+      firstName: null,
+      lastName: 42,
+      emailIsVerified: 'yes',
+      organization: null,
+    });
+    expect(parsed).toMatchObject({
+      id: 'X',
+      email: 'x@example.com',
+      firstName: undefined,
+      lastName: undefined,
+      emailIsVerified: undefined,
+    });
   });
 
   it('refuses a response without an id or email', () => {
     expect(userInfoSchema.safeParse({ email: 'x@example.com' }).success).toBe(false);
-    expect(userInfoSchema.safeParse({ id: '' , email: 'x@example.com' }).success).toBe(false);
+    expect(userInfoSchema.safeParse({ id: '', email: 'x@example.com' }).success).toBe(false);
     expect(userInfoSchema.safeParse({ id: 'X' }).success).toBe(false);
     expect(userInfoSchema.safeParse('<html>').success).toBe(false);
   });

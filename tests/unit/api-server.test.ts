@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hostPermissionFor } from '../../lib/api/origins';
 import { checkCustomOrigin, originPattern } from '../../lib/api/custom-server';
+import { hostPermissionFor } from '../../lib/api/origins';
 
 describe('checkCustomOrigin', () => {
   it.each([

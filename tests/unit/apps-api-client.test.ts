@@ -10,7 +10,15 @@ describe('api client: organizations and queries', () => {
   it('lists organizations leniently: odd entries are skipped, older payloads read', async () => {
     const { fetch, calls } = fakeFetch(() =>
       json(200, [
-        { id: 'ORG', name: 'Org', namespace: 'com.org', apps: [{ id: 'APP', name: 'App', settings: {} }, { name: 'no id' }], maxSignals: 100, usagePercentage: 0.5, billingModel: 'x' },
+        {
+          id: 'ORG',
+          name: 'Org',
+          namespace: 'com.org',
+          apps: [{ id: 'APP', name: 'App', settings: {} }, { name: 'no id' }],
+          maxSignals: 100,
+          usagePercentage: 0.5,
+          billingModel: 'x',
+        },
         { id: 'OLD', name: 'Old', apps: null, resolvedMaxSignals: 7 },
         { name: 'no id at all' },
       ]),
@@ -20,7 +28,13 @@ describe('api client: organizations and queries', () => {
     expect(result).toEqual({
       ok: true,
       value: [
-        expect.objectContaining({ id: 'ORG', namespace: 'com.org', apps: [expect.objectContaining({ id: 'APP', name: 'App' })], maxSignals: 100, usagePercentage: 0.5 }),
+        expect.objectContaining({
+          id: 'ORG',
+          namespace: 'com.org',
+          apps: [expect.objectContaining({ id: 'APP', name: 'App' })],
+          maxSignals: 100,
+          usagePercentage: 0.5,
+        }),
         expect.objectContaining({ id: 'OLD', apps: [], resolvedMaxSignals: 7 }),
       ],
     });
@@ -45,7 +59,10 @@ describe('api client: organizations and queries', () => {
   it('calls a 401 from a query an unexpected answer with the server’s reason, never a rejected token', async () => {
     const { fetch } = fakeFetch(() => json(401, { error: true, reason: 'Missing dataSource' }));
     const result = await createApiClient({ origin: ORIGIN, fetch }).tql(TOKEN, QUERY);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'unexpected-response', message: expect.stringContaining('Missing dataSource') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'unexpected-response', message: expect.stringContaining('Missing dataSource') },
+    });
   });
 
   it('waits for a query longer than for other calls, and says how long it waited', async () => {
@@ -58,7 +75,9 @@ describe('api client: organizations and queries', () => {
     const started = Date.now();
     const result = await createApiClient({ origin: ORIGIN, fetch, timeoutMs: 10, tqlTimeoutMs: 120 }).tql(TOKEN, QUERY);
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'timeout', message: expect.stringMatching(/^TelemetryDeck did not answer within 1 second\./) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'timeout', message: expect.stringMatching(/^TelemetryDeck did not answer within 1 second\./) },
+    });
   });
-
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppsQuery } from '../../lib/apps/worker/query';
-import { eventsInHour, startFakeServer, usersFor, type FakeServer } from '../fake-server/server.ts';
+import { eventsInHour, type FakeServer, startFakeServer, usersFor } from '../fake-server/server.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -45,7 +45,12 @@ describe('GET /api/v3/organizations/ with organizations of its own', () => {
       { name: 'Babbage & Co', namespace: null, apps: ['Legacy App'] },
     ]);
     const [current, legacy] = await organizations(token);
-    expect(current).toMatchObject({ name: 'Analytical Engines', namespace: 'com.analyticalengines', maxSignals: 5_000_000, usagePercentage: 0.42 });
+    expect(current).toMatchObject({
+      name: 'Analytical Engines',
+      namespace: 'com.analyticalengines',
+      maxSignals: 5_000_000,
+      usagePercentage: 0.42,
+    });
     expect(current!.apps.map((app) => app.name)).toEqual(['Engine', 'Notes', 'Website']);
     expect(legacy).toMatchObject({ name: 'Babbage & Co', resolvedMaxSignals: 100_000 });
     expect(legacy).not.toHaveProperty('namespace');
@@ -57,7 +62,12 @@ describe('POST /api/v4/query/tql', () => {
   it('answers 401 with a reason for a missing or wrong dataSource', async () => {
     const token = ada();
     const [organization] = await organizations(token);
-    const query = buildAppsQuery({ namespace: organization!.namespace!, appIds: [organization!.apps[0]!.id], excludeTestMode: true, window: 'last30Days' });
+    const query = buildAppsQuery({
+      namespace: organization!.namespace!,
+      appIds: [organization!.apps[0]!.id],
+      excludeTestMode: true,
+      window: 'last30Days',
+    });
     const { dataSource: _omitted, ...withoutDataSource } = query;
     for (const body of [withoutDataSource, { ...query, dataSource: 'com.someoneelse' }]) {
       const response = await tql(token, body);
@@ -69,7 +79,12 @@ describe('POST /api/v4/query/tql', () => {
   it('answers 401 when the filter does not keep to the organization’s apps', async () => {
     const token = ada();
     const [organization] = await organizations(token);
-    const query = buildAppsQuery({ namespace: organization!.namespace!, appIds: [organization!.apps[0]!.id], excludeTestMode: true, window: 'last30Days' });
+    const query = buildAppsQuery({
+      namespace: organization!.namespace!,
+      appIds: [organization!.apps[0]!.id],
+      excludeTestMode: true,
+      window: 'last30Days',
+    });
     const unfiltered = await tql(token, { ...query, filter: { type: 'selector', dimension: 'isTestMode', value: 'false' } });
     expect(unfiltered.status).toBe(401);
     expect((await unfiltered.json()).reason).toMatch(/appID/);
@@ -113,11 +128,25 @@ describe('POST /api/v4/query/tql', () => {
     const [organization] = await organizations(token);
     const appId = organization!.apps[0]!.id;
     server.setQueryResultForm('bare');
-    const total = await (await tql(token, buildAppsQuery({ namespace: organization!.namespace!, appIds: [appId], excludeTestMode: true, window: 'last30Days' }))).json();
-    const daily = await (await tql(token, buildAppsQuery({ namespace: organization!.namespace!, appIds: [appId], excludeTestMode: true, window: 'daily30Days' }))).json();
+    const total = await (
+      await tql(
+        token,
+        buildAppsQuery({ namespace: organization!.namespace!, appIds: [appId], excludeTestMode: true, window: 'last30Days' }),
+      )
+    ).json();
+    const daily = await (
+      await tql(
+        token,
+        buildAppsQuery({ namespace: organization!.namespace!, appIds: [appId], excludeTestMode: true, window: 'daily30Days' }),
+      )
+    ).json();
     expect(Array.isArray(total) && Array.isArray(daily)).toBe(true);
     expect(daily).toHaveLength(30);
-    expect(daily[0]).toEqual({ version: 'v1', timestamp: expect.stringMatching(/T00:00:00\.000Z$/), event: { appID: appId, Events: expect.any(Number) } });
+    expect(daily[0]).toEqual({
+      version: 'v1',
+      timestamp: expect.stringMatching(/T00:00:00\.000Z$/),
+      event: { appID: appId, Events: expect.any(Number) },
+    });
     expect(daily.reduce((sum: number, row: { event: { Events: number } }) => sum + row.event.Events, 0)).toBe(total[0].event.Events);
   });
 
@@ -126,8 +155,11 @@ describe('POST /api/v4/query/tql', () => {
     const [organization] = await organizations(token);
     const appIds = [organization!.apps[0]!.id];
     const events = async (excludeTestMode: boolean) =>
-      (await (await tql(token, buildAppsQuery({ namespace: organization!.namespace!, appIds, excludeTestMode, window: 'last30Days' }))).json()).result.rows[0]
-        .event.Events as number;
+      (
+        await (
+          await tql(token, buildAppsQuery({ namespace: organization!.namespace!, appIds, excludeTestMode, window: 'last30Days' }))
+        ).json()
+      ).result.rows[0].event.Events as number;
     expect(await events(false)).toBeGreaterThan(await events(true));
   });
 
@@ -140,7 +172,12 @@ describe('POST /api/v4/query/tql', () => {
       granularity: 'hour',
       aggregations: [{ type: 'eventCount' }, { type: 'userCount' }],
       filter: { type: 'selector', dimension: 'appID', value: organization!.apps[0]!.id },
-      relativeIntervals: [{ beginningDate: { component: 'hour', offset: -24, position: 'beginning' }, endDate: { component: 'hour', offset: 0, position: 'end' } }],
+      relativeIntervals: [
+        {
+          beginningDate: { component: 'hour', offset: -24, position: 'beginning' },
+          endDate: { component: 'hour', offset: 0, position: 'end' },
+        },
+      ],
     });
     const rows = (await response.json()).result.rows as { timestamp: string; result: { Events: number; Users: number } }[];
     expect(rows).toHaveLength(25);
@@ -150,7 +187,9 @@ describe('POST /api/v4/query/tql', () => {
   it('cannot query an organization without namespace', async () => {
     const token = ada([{ name: 'Babbage & Co', namespace: null }]);
     const [legacy] = await organizations(token);
-    const response = await tql(token, { ...buildAppsQuery({ namespace: 'com.babbageco', appIds: [legacy!.apps[0]!.id], excludeTestMode: true, window: 'last24Hours' }) });
+    const response = await tql(token, {
+      ...buildAppsQuery({ namespace: 'com.babbageco', appIds: [legacy!.apps[0]!.id], excludeTestMode: true, window: 'last24Hours' }),
+    });
     expect(response.status).toBe(401);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tqlResultSchema, type TqlRow } from '../../lib/api/worker/response-schemas';
+import { type TqlRow, tqlResultSchema } from '../../lib/api/worker/response-schemas';
 import { firstDayStart, metricValue, statsFromResults } from '../../lib/apps/worker/query-result';
 import { DAY_MS } from '../../lib/time/units';
 
@@ -91,7 +91,13 @@ describe('statsFromResults', () => {
 
   it('matches app ids whatever their case, and ignores apps it did not ask about', () => {
     const stats = statsFromResults(
-      { ...empty, last30Days: rows([{ timestamp: day(0), event: { appID: APP_A.toLowerCase(), Events: 5 } }, { event: { appID: 'OTHER', Events: 9 } }]) },
+      {
+        ...empty,
+        last30Days: rows([
+          { timestamp: day(0), event: { appID: APP_A.toLowerCase(), Events: 5 } },
+          { event: { appID: 'OTHER', Events: 9 } },
+        ]),
+      },
       [APP_A],
       NOW,
     );
@@ -100,7 +106,11 @@ describe('statsFromResults', () => {
   });
 
   it('gives a timeseries row without appID to the only app asked about', () => {
-    const stats = statsFromResults({ ...empty, last24Hours: rows([{ timestamp: day(29), result: { Events: 12, Users: 3.2 } }]) }, [APP_A], NOW);
+    const stats = statsFromResults(
+      { ...empty, last24Hours: rows([{ timestamp: day(29), result: { Events: 12, Users: 3.2 } }]) },
+      [APP_A],
+      NOW,
+    );
     expect(stats[APP_A]).toMatchObject({ events24h: 12, users24h: 3.2 });
     // With two apps, such a row belongs to neither.
     const two = statsFromResults({ ...empty, last24Hours: rows([{ result: { Events: 12 } }]) }, [APP_A, APP_B], NOW);

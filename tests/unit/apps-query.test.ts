@@ -42,7 +42,10 @@ describe('buildAppsQuery', () => {
     const query = buildAppsQuery({ namespace: 'com.example', appIds: [APP_A], excludeTestMode: true, window: 'last24Hours' });
     expect(query.granularity).toBe('all');
     expect(query.relativeIntervals).toEqual([
-      { beginningDate: { component: 'hour', offset: -24, position: 'beginning' }, endDate: { component: 'hour', offset: 0, position: 'end' } },
+      {
+        beginningDate: { component: 'hour', offset: -24, position: 'beginning' },
+        endDate: { component: 'hour', offset: 0, position: 'end' },
+      },
     ]);
   });
 

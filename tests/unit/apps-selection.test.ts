@@ -21,8 +21,20 @@ const DEFAULTS = { selectedAppIds: null, excludeTestMode: true };
 
 describe('selectShownApps', () => {
   it('shows at most eight apps by default, those with the most events across all organizations', () => {
-    const first = organization('a', [['one', 10], ['two', 500], ['three', 30], ['four', 1], ['five', 2]]);
-    const second = organization('b', [['six', 400], ['seven', 3], ['eight', 50], ['nine', 0], ['ten', undefined]]);
+    const first = organization('a', [
+      ['one', 10],
+      ['two', 500],
+      ['three', 30],
+      ['four', 1],
+      ['five', 2],
+    ]);
+    const second = organization('b', [
+      ['six', 400],
+      ['seven', 3],
+      ['eight', 50],
+      ['nine', 0],
+      ['ten', undefined],
+    ]);
     const shown = selectShownApps([first, second], DEFAULTS);
     expect(shown.map((entry) => entry.organization.id)).toEqual(['a', 'b']);
     expect(shown[0]!.apps.map((app) => app.name)).toEqual(['two', 'three', 'one', 'five', 'four']);
@@ -31,7 +43,10 @@ describe('selectShownApps', () => {
   });
 
   it('shows exactly the chosen apps, most events first, even more than eight', () => {
-    const many = organization('a', Array.from({ length: 10 }, (_, index) => [`app${index}`, index] as [string, number]));
+    const many = organization(
+      'a',
+      Array.from({ length: 10 }, (_, index) => [`app${index}`, index] as [string, number]),
+    );
     const chosen = many.apps.map((app) => app.id).filter((id) => id !== 'a-app3');
     const [shown] = selectShownApps([many], { ...DEFAULTS, selectedAppIds: chosen });
     expect(shown!.apps).toHaveLength(9);
@@ -40,7 +55,16 @@ describe('selectShownApps', () => {
   });
 
   it('keeps an organization without numbers, its apps in name order after those with numbers', () => {
-    const legacy: StoredOrganization = { id: 'old', name: 'Old', apps: [{ id: 'z', name: 'Zeta' }, { id: 'y', name: 'Alpha' }], stats: null, error: null };
+    const legacy: StoredOrganization = {
+      id: 'old',
+      name: 'Old',
+      apps: [
+        { id: 'z', name: 'Zeta' },
+        { id: 'y', name: 'Alpha' },
+      ],
+      stats: null,
+      error: null,
+    };
     const [shown] = selectShownApps([legacy], DEFAULTS);
     expect(shown!.apps.map((app) => [app.name, app.stats])).toEqual([
       ['Alpha', undefined],

@@ -3,12 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { APPS_REFRESH_INTERVAL_MS, appsPreferencesKey } from '../../lib/apps/refresh-policy';
 import { createAppsService } from '../../lib/apps/worker/apps-service';
 import { createIntentRouter } from '../../lib/protocol/worker/intent-handlers';
-import { intentRoutes } from '../../lib/worker/intent-routes';
-import { withHandle } from './handle-intent';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';
 import { readStoredSnapshot } from '../../lib/state/worker/store';
 import { createTokenService } from '../../lib/token/worker/token-service';
-import { startFakeServer, type FakeServer, type NewOrganization } from '../fake-server/server.ts';
+import { intentRoutes } from '../../lib/worker/intent-routes';
+import { type FakeServer, type NewOrganization, startFakeServer } from '../fake-server/server.ts';
+import { withHandle } from './handle-intent';
 
 let server: FakeServer;
 let now = Date.now();
@@ -26,7 +26,13 @@ beforeEach(async () => {
 });
 
 async function signedIn(organizations?: NewOrganization[]) {
-  server.addUser({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines', organizations });
+  server.addUser({
+    email: 'ada@example.com',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    organizationName: 'Analytical Engines',
+    organizations,
+  });
   const token = server.mintPat('ada@example.com');
   const tokens = withHandle(createTokenService({ now: clock }));
   expect(await tokens.handle({ type: 'signInWithToken', token })).toEqual({ ok: true });
@@ -46,7 +52,13 @@ describe('refreshing the apps', () => {
     expect(apps).toMatchObject({ schemaVersion: 2, tokenAddedAt: tokenState!.token.addedAt, fetchedAt: now, error: null });
     expect(apps!.organizations).toHaveLength(1);
     const [organization] = apps!.organizations;
-    expect(organization).toMatchObject({ name: 'Analytical Engines', namespace: 'com.analyticalengines', maxSignals: 100_000, usagePercentage: 0.109, error: null });
+    expect(organization).toMatchObject({
+      name: 'Analytical Engines',
+      namespace: 'com.analyticalengines',
+      maxSignals: 100_000,
+      usagePercentage: 0.109,
+      error: null,
+    });
     expect(organization!.apps).toHaveLength(2);
     for (const app of organization!.apps) {
       const stats = organization!.stats!.byApp[app.id]!;
@@ -91,7 +103,12 @@ describe('refreshing the apps', () => {
     const { route } = await signedIn();
     await route({ type: 'refreshApps', reason: 'user' });
     const before = await readStoredSnapshot();
-    server.fault({ path: '/api/v4/query/tql', status: 401, body: JSON.stringify({ error: true, reason: 'Bad dataSource' }), times: Infinity });
+    server.fault({
+      path: '/api/v4/query/tql',
+      status: 401,
+      body: JSON.stringify({ error: true, reason: 'Bad dataSource' }),
+      times: Infinity,
+    });
     now += 1000;
     expect(await route({ type: 'refreshApps', reason: 'user' })).toEqual({ ok: true });
     const after = await readStoredSnapshot();
@@ -106,7 +123,9 @@ describe('refreshing the apps', () => {
     const { route } = await signedIn();
     server.fault({ path: '/api/v4/query/tql', status: 403, times: Infinity });
     await route({ type: 'refreshApps', reason: 'user' });
-    expect((await readStoredSnapshot()).apps!.organizations[0]!.error!.message).toBe('TelemetryDeck refused the numbers: queries need a paid TelemetryDeck plan.');
+    expect((await readStoredSnapshot()).apps!.organizations[0]!.error!.message).toBe(
+      'TelemetryDeck refused the numbers: queries need a paid TelemetryDeck plan.',
+    );
   });
 
   it('keeps the last organizations when the list fails, and backs off', async () => {
@@ -142,7 +161,13 @@ describe('refreshing the apps', () => {
     const { route } = await signedIn([{ name: 'Babbage & Co', namespace: null, apps: ['Legacy App'] }]);
     await route({ type: 'refreshApps', reason: 'user' });
     const [organization] = (await readStoredSnapshot()).apps!.organizations;
-    expect(organization).toMatchObject({ name: 'Babbage & Co', maxSignals: 100_000, stats: null, error: null, apps: [{ name: 'Legacy App' }] });
+    expect(organization).toMatchObject({
+      name: 'Babbage & Co',
+      maxSignals: 100_000,
+      stats: null,
+      error: null,
+      apps: [{ name: 'Legacy App' }],
+    });
     expect(organization).not.toHaveProperty('namespace');
     expect(tqlRequests()).toHaveLength(0);
   });
@@ -173,7 +198,10 @@ describe('refreshing the apps', () => {
 
   it('refuses a choice that names an app twice', async () => {
     const { route } = await signedIn();
-    expect(await route({ type: 'setAppsPreferences', selectedAppIds: ['A', 'A'] })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(await route({ type: 'setAppsPreferences', selectedAppIds: ['A', 'A'] })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input' },
+    });
   });
 
   it('does nothing for a rejected token, and says so when signed out', async () => {

@@ -39,7 +39,10 @@ describe('the worker answers what a notification asks', () => {
     const id = await vi.waitUntil(async () => Object.keys(await fakeBrowser.notifications.getAll())[0]);
     await (fakeBrowser.notifications.onButtonClicked as unknown as Listener<[string, number]>).trigger(id, 0);
     await expect
-      .poll(async () => ((await fakeBrowser.storage.local.get('reminders')).reminders as { log: { snoozed: Record<string, number> } })?.log.snoozed[id])
+      .poll(
+        async () =>
+          ((await fakeBrowser.storage.local.get('reminders')).reminders as { log: { snoozed: Record<string, number> } })?.log.snoozed[id],
+      )
       .toBeGreaterThanOrEqual(now + DAY_MS);
   });
 });

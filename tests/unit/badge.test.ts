@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { badgeForState, nextBadgeChangeAt } from '../../lib/toolbar/badge';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/time/units';
+import { badgeForState, nextBadgeChangeAt } from '../../lib/toolbar/badge';
 import { NOW, signedInState } from './state-fixtures';
 
 const at = (remaining: number) => badgeForState(signedInState({ expiresAt: NOW + remaining }), NOW);

@@ -41,7 +41,8 @@ describe('what an entry is counted for', () => {
     const root = build(
       { action: { default_popup: 'popup.html' } },
       {
-        'popup.html': '<script type="module" src="/chunks/popup-AAAAAAAA.js"></script><link rel="modulepreload" href="/chunks/shared-BBBBBBBB.js">',
+        'popup.html':
+          '<script type="module" src="/chunks/popup-AAAAAAAA.js"></script><link rel="modulepreload" href="/chunks/shared-BBBBBBBB.js">',
         'chunks/popup-AAAAAAAA.js': `import "./shared-BBBBBBBB.js";\nconst views = { a: () => import("./signed-in-view-CCCCCCCC.js"), b: () => import("./sign-in-view-DDDDDDDD.js") };\n`,
         'chunks/shared-BBBBBBBB.js': filler('shared', 2000),
         'chunks/signed-in-view-CCCCCCCC.js': `import "./shared-BBBBBBBB.js";\n${filler('big', 4000)}`,
@@ -67,6 +68,8 @@ describe('what an entry is counted for', () => {
       },
     );
     const [options] = measureBuild(root).entries;
-    expect(options!.js.gzip).toBe(sizeOf(join(root, 'chunks/options-AAAAAAAA.js')).gzip + sizeOf(join(root, 'chunks/extra-BBBBBBBB.js')).gzip);
+    expect(options!.js.gzip).toBe(
+      sizeOf(join(root, 'chunks/options-AAAAAAAA.js')).gzip + sizeOf(join(root, 'chunks/extra-BBBBBBBB.js')).gzip,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/time/units';
 import { describeAge, describeExpiry } from '../../lib/text/expiry-wording';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/time/units';
 import { NOW } from './state-fixtures';
 
 describe('describeExpiry', () => {

@@ -1,11 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badgeForState } from '../../lib/toolbar/badge';
+import { expiryNotification } from '../../lib/reminders/wording';
 import { formatDate } from '../../lib/text/calendar-date';
 import { describeAge, describeExpiry } from '../../lib/text/expiry-wording';
 import { plural, t, uiLocale } from '../../lib/text/i18n';
-import { expiryNotification } from '../../lib/reminders/wording';
+import { badgeForState } from '../../lib/toolbar/badge';
 import { LANGUAGES, readCatalog } from '../../scripts/message-catalog';
 import { signedInState } from './state-fixtures';
 import { useLanguage } from './test-language';
@@ -15,7 +15,16 @@ const english = readCatalog('en');
 const keys = Object.keys(english);
 
 /** Messages that read the same in German: names, codes and patterns of placeholders only. */
-const SAME_IN_GERMAN = ['accountWithEmail', 'badgeTitleExpiry', 'dateWithAge', 'extName', 'factStatus', 'factToken', 'nameLabel', 'serverCurrent'];
+const SAME_IN_GERMAN = [
+  'accountWithEmail',
+  'badgeTitleExpiry',
+  'dateWithAge',
+  'extName',
+  'factStatus',
+  'factToken',
+  'nameLabel',
+  'serverCurrent',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendIntent } from '../../lib/protocol/send-intent';
-import { isOwnPage, listenForIntents, type IntentSender } from '../../lib/protocol/worker/intent-receiver';
+import { type IntentSender, isOwnPage, listenForIntents } from '../../lib/protocol/worker/intent-receiver';
 import { intentSchema } from '../../lib/protocol/worker/intent-schema';
 
 const OWN_PAGE: IntentSender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
@@ -25,7 +25,9 @@ describe('the intent protocol', () => {
   });
 
   it('delivers an intent to the background and its answer back', async () => {
-    listenForIntents(async (intent) => (intent.type === 'signOut' ? { ok: true } : { ok: false, error: { kind: 'invalid-input', message: 'no' } }));
+    listenForIntents(async (intent) =>
+      intent.type === 'signOut' ? { ok: true } : { ok: false, error: { kind: 'invalid-input', message: 'no' } },
+    );
     expect(await sendIntent({ type: 'signOut' })).toEqual({ ok: true });
     expect(await sendIntent({ type: 'refresh', reason: 'user' })).toEqual({ ok: false, error: { kind: 'invalid-input', message: 'no' } });
   });
@@ -33,14 +35,20 @@ describe('the intent protocol', () => {
   it('answers a message of our own pages that is not an intent with a sentence, and never hands it on', async () => {
     const handle = vi.fn(async () => ({ ok: true as const }));
     listenForIntents(handle);
-    expect(await deliver({ type: 'steal' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'invalid-input', message: expect.any(String) } });
+    expect(await deliver({ type: 'steal' }, OWN_PAGE)).toEqual({
+      ok: false,
+      error: { kind: 'invalid-input', message: expect.any(String) },
+    });
     expect(handle).not.toHaveBeenCalled();
   });
 
   it.each<[string, IntentSender | undefined]>([
     ['another extension', { id: 'another-extension-id', url: 'chrome-extension://another-extension-id/popup.html' }],
     ['a web page with our id (as a content script would have)', { id: fakeBrowser.runtime.id, url: 'https://example.com/' }],
-    ['a page of another extension that claims our id', { id: fakeBrowser.runtime.id, url: 'chrome-extension://another-extension-id/popup.html' }],
+    [
+      'a page of another extension that claims our id',
+      { id: fakeBrowser.runtime.id, url: 'chrome-extension://another-extension-id/popup.html' },
+    ],
     ['a sender without a page', { id: fakeBrowser.runtime.id }],
     ['nobody', undefined],
   ])('gives %s no answer at all, and does nothing', async (_label, sender) => {
@@ -50,7 +58,7 @@ describe('the intent protocol', () => {
     expect(handle).not.toHaveBeenCalled();
   });
 
-  it('knows our own pages: the extension\'s id and a page inside its origin', () => {
+  it("knows our own pages: the extension's id and a page inside its origin", () => {
     expect(isOwnPage(OWN_PAGE)).toBe(true);
     expect(isOwnPage({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html#x') })).toBe(true);
     expect(isOwnPage({ id: 'x', url: fakeBrowser.runtime.getURL('/popup.html') })).toBe(false);

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -16,9 +16,13 @@ describe('markup from strings', () => {
   // web-ext lint flags the innerHTML assignment behind Preact's dangerouslySetInnerHTML (README, "web-ext
   // lint warnings"); it stays dead code only while nothing of ours uses either.
   it('is never set: no dangerouslySetInnerHTML, innerHTML, outerHTML or insertAdjacentHTML in the extension', () => {
-    const offenders = ['entrypoints', 'components', 'lib'].flatMap(sources).filter((file) =>
-      /dangerouslySetInnerHTML|\.innerHTML\b|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(readFileSync(join(ROOT, file), 'utf8')),
-    );
+    const offenders = ['entrypoints', 'components', 'lib']
+      .flatMap(sources)
+      .filter((file) =>
+        /dangerouslySetInnerHTML|\.innerHTML\b|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(
+          readFileSync(join(ROOT, file), 'utf8'),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBasicCredentials, encodeBasicCredentials } from '../../lib/api/worker/basic-auth';
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, checkPasswordSignIn } from '../../lib/token/password-sign-in';
+import { checkPasswordSignIn, MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '../../lib/token/password-sign-in';
 
 const emailChars = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((text) => !text.includes(':') && text.trim() !== '');
 const passwords = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 250 });
@@ -36,7 +36,10 @@ describe('email and password before they travel', () => {
       ok: false,
       message: expect.stringContaining(String(MAX_EMAIL_LENGTH)),
     });
-    expect(checkPasswordSignIn('ada@example.com', 'p'.repeat(10_000))).toMatchObject({ ok: false, message: expect.stringContaining('too long') });
+    expect(checkPasswordSignIn('ada@example.com', 'p'.repeat(10_000))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('too long'),
+    });
     expect(checkPasswordSignIn('  ', 'x')).toMatchObject({ ok: false, message: expect.stringContaining('email address') });
     expect(checkPasswordSignIn('ada@example.com', '')).toMatchObject({ ok: false, message: expect.stringContaining('password') });
   });

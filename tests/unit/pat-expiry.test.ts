@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkPatExpiry, latestPatExpiry } from '../../lib/token/pat-expiry';
 import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/date-input';
+import { checkPatExpiry, latestPatExpiry } from '../../lib/token/pat-expiry';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata'];
 const originalZone = process.env.TZ;
@@ -45,7 +45,17 @@ describe('the expiry date of a personal access token', () => {
   });
 
   it('refuses what is not a calendar date', () => {
-    for (const input of ['', '2026-02-30', '2026-13-01', '2026-00-10', '26-12-01', '2026/12/01', '2026-12-1', 'tomorrow', '2026-12-01T10:00'])
+    for (const input of [
+      '',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '26-12-01',
+      '2026/12/01',
+      '2026-12-1',
+      'tomorrow',
+      '2026-12-01T10:00',
+    ])
       expect(expiryFromDateInput(input), input).toBeNull();
     expect(checkPatExpiry(Number.NaN, Date.now())).toMatchObject({ ok: false, message: expect.stringContaining('not a valid date') });
     fc.assert(
@@ -57,12 +67,17 @@ describe('the expiry date of a personal access token', () => {
 
   it('means the end of the chosen day, and reads back as that day', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (year, month, day) => {
-        const input = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-        const expiresAt = expiryFromDateInput(input)!;
-        expect(new Date(expiresAt).getHours()).toBe(23);
-        expect(dateInputFromExpiry(expiresAt)).toBe(input);
-      }),
+      fc.property(
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (year, month, day) => {
+          const input = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const expiresAt = expiryFromDateInput(input)!;
+          expect(new Date(expiresAt).getHours()).toBe(23);
+          expect(dateInputFromExpiry(expiresAt)).toBe(input);
+        },
+      ),
     );
   });
 

@@ -36,13 +36,17 @@ export function compilerChecks(routes: IntentHandlers) {
 }
 
 describe('the protocol, as the compiler sees it', () => {
-  it('gives each intent the answer of its kind on the screens\' side', () => {
+  it("gives each intent the answer of its kind on the screens' side", () => {
     expectTypeOf(sendIntent<'signOut'>).returns.resolves.toEqualTypeOf<Done | Refused>();
   });
 
   it('routes every intent the worker accepts to a handler', () => {
     const tokens = createTokenService({ now: Date.now });
-    const routed = intentRoutes({ tokens, settings: createSettingsService({ now: Date.now, signOut: tokens.signOut }), apps: createAppsService({ now: Date.now }) });
+    const routed = intentRoutes({
+      tokens,
+      settings: createSettingsService({ now: Date.now, signOut: tokens.signOut }),
+      apps: createAppsService({ now: Date.now }),
+    });
     const accepted = intentSchema._zod.def.options.map((option) => option.shape.type._zod.def.values[0]).sort();
     expect(Object.keys(routed).sort()).toEqual(accepted);
     for (const handler of Object.values(routed)) expect(handler).toBeTypeOf('function');

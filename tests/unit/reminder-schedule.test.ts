@@ -1,12 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/time/units';
-import { dueReminders, expiryReminderId, expiryReminderMoment, markRevocationNotified, nextReminderAt, pruneLog, snoozeReminder, type DueReminder, type RemindableToken } from '../../lib/reminders/schedule';
-import { type ReminderLog, type ReminderSettings, type RevocationReminder } from '../../lib/state/types';
-import { DEFAULT_LEAD_TIMES_MS } from '../../lib/state/defaults';
-import { amberLeadMs } from '../../lib/toolbar/badge';
 import { validateLeadTimes } from '../../lib/reminders/lead-times';
+import {
+  type DueReminder,
+  dueReminders,
+  expiryReminderId,
+  expiryReminderMoment,
+  markRevocationNotified,
+  nextReminderAt,
+  pruneLog,
+  type RemindableToken,
+  snoozeReminder,
+} from '../../lib/reminders/schedule';
+import { DEFAULT_LEAD_TIMES_MS } from '../../lib/state/defaults';
+import { type ReminderLog, type ReminderSettings, type RevocationReminder } from '../../lib/state/types';
 import { formatLeadTime } from '../../lib/text/duration-wording';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/time/units';
+import { amberLeadMs } from '../../lib/toolbar/badge';
 import { useLanguage } from './test-language';
 
 const NOW = Date.UTC(2026, 10, 22, 8, 0, 0);
@@ -25,8 +35,7 @@ const revocation = (overrides: Partial<RevocationReminder> = {}): RevocationRemi
   ...overrides,
 });
 const expiryIds = (notify: DueReminder[]) => notify.filter((reminder) => reminder.kind === 'expiry').map(({ id }) => id);
-const due = (tokens: RemindableToken[], log: ReminderLog, now: number, settings = SETTINGS) =>
-  dueReminders(tokens, [], settings, log, now);
+const due = (tokens: RemindableToken[], log: ReminderLog, now: number, settings = SETTINGS) => dueReminders(tokens, [], settings, log, now);
 
 describe('expiry reminder ids and moments', () => {
   it('names a reminder by token, expiry and lead time', () => {
@@ -135,7 +144,9 @@ describe('dueReminders, revocation', () => {
   const revocationsDue = (reminder: RevocationReminder, now: number) => dueReminders([], [reminder], settings, EMPTY_LOG, now).notify;
 
   it('is due at once, then again every repeat interval after the last notification', () => {
-    expect(revocationsDue(revocation(), NOW)).toEqual([{ kind: 'revocation', id: 'revocation:r1', reminderId: 'r1', name: 'CI token', last4: 'wxyz' }]);
+    expect(revocationsDue(revocation(), NOW)).toEqual([
+      { kind: 'revocation', id: 'revocation:r1', reminderId: 'r1', name: 'CI token', last4: 'wxyz' },
+    ]);
     const notified = markRevocationNotified(revocation(), NOW + HOUR_MS);
     expect(notified).toMatchObject({ lastNotifiedAt: NOW + HOUR_MS, snoozedUntil: null });
     expect(revocationsDue(notified, NOW + 13 * HOUR_MS - 1)).toEqual([]);
@@ -332,7 +343,10 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       fc.record({
         key: fc.constantFrom('current', 'tracked:a', 'tracked:b'),
         name: fc.constant('Token'),
-        expiresAt: fc.option(fc.integer({ min: -10 * DAY_MS, max: 400 * DAY_MS }).map((offset) => NOW + offset), { nil: null }),
+        expiresAt: fc.option(
+          fc.integer({ min: -10 * DAY_MS, max: 400 * DAY_MS }).map((offset) => NOW + offset),
+          { nil: null },
+        ),
       }),
       { selector: (entry) => entry.key, minLength: 1, maxLength: 3 },
     ),
@@ -354,7 +368,10 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         removedAt: fc.integer({ min: -2 * DAY_MS, max: 30 * DAY_MS }).map((offset) => NOW + offset),
         confirmed: fc.boolean(),
         lastNotifiedAt: fc.constant(null),
-        snoozedUntil: fc.option(fc.integer({ min: 0, max: 30 * DAY_MS }).map((offset) => NOW + offset), { nil: null }),
+        snoozedUntil: fc.option(
+          fc.integer({ min: 0, max: 30 * DAY_MS }).map((offset) => NOW + offset),
+          { nil: null },
+        ),
       }),
       { selector: (entry) => entry.id, maxLength: 2 },
     ),

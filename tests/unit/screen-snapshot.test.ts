@@ -1,11 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { STORAGE_KEYS } from '../../lib/state/keys';
 import { readScreenSnapshot, snapshotForScreens, watchScreenSnapshot } from '../../lib/state/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
 import { snapshotFromRaw } from '../../lib/state/worker/store';
-import { STORAGE_KEYS } from '../../lib/state/keys';
 import { signedInState } from './state-fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/storage');

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';
 import { readCredential, readStoredSnapshot, saveSignedIn } from '../../lib/state/worker/store';
-import { NOW, signedInState } from './state-fixtures';
+import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { withHandle } from './handle-intent';
+import { NOW, signedInState } from './state-fixtures';
 
 let ids = 0;
 const signOut = vi.fn(async () => {
@@ -20,8 +20,12 @@ beforeEach(() => {
 
 describe('tracked tokens', () => {
   it('adds, edits and deletes entries with a name and an expiry, never a secret', async () => {
-    expect(await service().handle({ type: 'addTrackedToken', name: '  CI export script ', expiresAt: NOW + 10 * DAY_MS })).toEqual({ ok: true });
-    expect((await readStoredSnapshot()).reminders.tracked).toEqual([{ id: 'id-1', name: 'CI export script', expiresAt: NOW + 10 * DAY_MS }]);
+    expect(await service().handle({ type: 'addTrackedToken', name: '  CI export script ', expiresAt: NOW + 10 * DAY_MS })).toEqual({
+      ok: true,
+    });
+    expect((await readStoredSnapshot()).reminders.tracked).toEqual([
+      { id: 'id-1', name: 'CI export script', expiresAt: NOW + 10 * DAY_MS },
+    ]);
     await service().handle({ type: 'updateTrackedToken', id: 'id-1', name: 'CI', expiresAt: NOW + 20 * DAY_MS });
     expect((await readStoredSnapshot()).reminders.tracked[0]).toMatchObject({ name: 'CI', expiresAt: NOW + 20 * DAY_MS });
     await service().handle({ type: 'deleteTrackedToken', id: 'id-1' });
@@ -40,7 +44,14 @@ describe('tracked tokens', () => {
 
 describe('reminder settings', () => {
   it('stores valid lead times sorted, and refuses zero-length or over-a-year leads', async () => {
-    expect(await service().handle({ type: 'setReminderSettings', enabled: true, leadTimesMs: [DAY_MS, 0, 14 * DAY_MS], revocationRepeatMs: DAY_MS })).toEqual({ ok: true });
+    expect(
+      await service().handle({
+        type: 'setReminderSettings',
+        enabled: true,
+        leadTimesMs: [DAY_MS, 0, 14 * DAY_MS],
+        revocationRepeatMs: DAY_MS,
+      }),
+    ).toEqual({ ok: true });
     expect((await readStoredSnapshot()).settings.reminders.leadTimesMs).toEqual([14 * DAY_MS, DAY_MS, 0]);
     for (const bad of [[-DAY_MS], [HOUR_MS - 1], [400 * DAY_MS]]) {
       const result = await service().handle({ type: 'setReminderSettings', enabled: true, leadTimesMs: bad, revocationRepeatMs: DAY_MS });
@@ -88,7 +99,10 @@ describe('the revocation watch', () => {
     expect(await service().handle({ type: 'setRevalidateEvery', everyMs: 2 * HOUR_MS })).toEqual({ ok: true });
     expect((await readStoredSnapshot()).settings.revalidateEveryMs).toBe(2 * HOUR_MS);
     for (const everyMs of [0, 30 * 60_000, 8 * DAY_MS]) {
-      expect(await service().handle({ type: 'setRevalidateEvery', everyMs })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/hours from 1 to 168/) } });
+      expect(await service().handle({ type: 'setRevalidateEvery', everyMs })).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/hours from 1 to 168/) },
+      });
     }
     expect((await readStoredSnapshot()).settings.revalidateEveryMs).toBe(2 * HOUR_MS);
   });

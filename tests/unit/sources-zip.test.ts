@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  SOURCES_ALLOWLIST,
   includeSourcesGlobs,
   isAllowlisted,
   isNeverShipped,
+  SOURCES_ALLOWLIST,
   sourcesZipProblems,
   trackedFiles,
   zipEntryNames,
@@ -109,7 +109,19 @@ describe('the sources zip allowlist', () => {
 });
 
 describe('the check of a sources zip', () => {
-  const complete = ['SOURCE-CODE-REVIEW.md', 'README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'modules/sources-zip.ts', 'entrypoints/background.ts', 'components/Alert.tsx', 'lib/badge.ts', 'public/icon/16.png'];
+  const complete = [
+    'SOURCE-CODE-REVIEW.md',
+    'README.md',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'wxt.config.ts',
+    'modules/sources-zip.ts',
+    'entrypoints/background.ts',
+    'components/Alert.tsx',
+    'lib/badge.ts',
+    'public/icon/16.png',
+  ];
 
   it('reads the names in a zip archive', () => {
     expect(zipEntryNames(zipOf(['a.txt', 'lib/ü.ts']))).toEqual(['a.txt', 'lib/ü.ts']);
@@ -122,11 +134,22 @@ describe('the check of a sources zip', () => {
   });
 
   it('refuses files outside the allowlist, logs and hidden files inside it, untracked and missing files', () => {
-    expect(sourcesZipProblems([...complete, 'tests/e2e/smoke.spec.ts'], null)).toEqual([expect.stringMatching(/^tests\/e2e\/smoke\.spec\.ts: not in the allowlist/)]);
+    expect(sourcesZipProblems([...complete, 'tests/e2e/smoke.spec.ts'], null)).toEqual([
+      expect.stringMatching(/^tests\/e2e\/smoke\.spec\.ts: not in the allowlist/),
+    ]);
     expect(sourcesZipProblems([...complete, 'lib/build.log'], null)).toEqual([expect.stringMatching(/^lib\/build\.log: a test, log/)]);
     expect(sourcesZipProblems([...complete, 'lib/.env'], null)).toEqual([expect.stringMatching(/^lib\/\.env: a test, log/)]);
-    expect(sourcesZipProblems([...complete, 'lib/notes.ts'], new Set(complete))).toEqual([expect.stringMatching(/^lib\/notes\.ts: not tracked by git/)]);
-    expect(sourcesZipProblems(complete.filter((name) => name !== 'package-lock.json'), null)).toEqual([expect.stringMatching(/^package-lock\.json: allowlisted but missing/)]);
-    expect(sourcesZipProblems(complete, new Set([...complete, 'lib/dates.ts']))).toEqual([expect.stringMatching(/^lib\/dates\.ts: tracked and allowlisted, but missing/)]);
+    expect(sourcesZipProblems([...complete, 'lib/notes.ts'], new Set(complete))).toEqual([
+      expect.stringMatching(/^lib\/notes\.ts: not tracked by git/),
+    ]);
+    expect(
+      sourcesZipProblems(
+        complete.filter((name) => name !== 'package-lock.json'),
+        null,
+      ),
+    ).toEqual([expect.stringMatching(/^package-lock\.json: allowlisted but missing/)]);
+    expect(sourcesZipProblems(complete, new Set([...complete, 'lib/dates.ts']))).toEqual([
+      expect.stringMatching(/^lib\/dates\.ts: tracked and allowlisted, but missing/),
+    ]);
   });
 });

@@ -1,12 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readCredential, readStoredSnapshot } from '../../lib/state/worker/store';
-import { repairStorage } from '../../lib/state/worker/repair';
-import { discardedNotice } from '../../lib/state/notices';
 import { STORAGE_KEYS } from '../../lib/state/keys';
+import { discardedNotice } from '../../lib/state/notices';
 import { CURRENT_SCHEMA_VERSION } from '../../lib/state/types';
+import { repairStorage } from '../../lib/state/worker/repair';
+import { readCredential, readStoredSnapshot } from '../../lib/state/worker/store';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/storage');
 const NOW = Date.UTC(2026, 10, 22, 9);
@@ -47,7 +47,7 @@ describe('a fixture for every schema version migrates, never discarded', () => {
     expect(apps?.organizations[0]?.stats?.byApp['79167A27-EBBF-4012-9974-160624E5D07B']?.events30d).toBe(40210);
   });
 
-  it('drops from a v1 store what nothing read: a session\'s server-side id, when a tracked token was added', async () => {
+  it("drops from a v1 store what nothing read: a session's server-side id, when a tracked token was added", async () => {
     await fakeBrowser.storage.local.set(fixture('v1.json'));
     await repairStorage(NOW);
     const raw = await fakeBrowser.storage.local.get(null);

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { discardedNotice, sessionEndedNotice } from '../../lib/state/notices';
-import { readCredential, readStoredSnapshot, snapshotFromRaw } from '../../lib/state/worker/store';
 import { restrictStorageToTrustedContexts } from '../../lib/state/worker/access-level';
+import { parseStored } from '../../lib/state/worker/migrations';
 import { repairStorage } from '../../lib/state/worker/repair';
 import { tokenStateSchema } from '../../lib/state/worker/schemas';
-import { parseStored } from '../../lib/state/worker/migrations';
+import { readCredential, readStoredSnapshot, snapshotFromRaw } from '../../lib/state/worker/store';
 import { NOW, signedInState } from './state-fixtures';
 
 const CREDENTIAL = { schemaVersion: 2, token: 'tdpat_SECRETsecret1234' };
@@ -48,7 +48,11 @@ describe('parsing stored data', () => {
 
 describe('repairStorage', () => {
   it('removes what cannot be read, keeps a notice, and leaves good data alone', async () => {
-    await fakeBrowser.storage.local.set({ credential: CREDENTIAL, tokenState: 'garbage', settings: { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com' } });
+    await fakeBrowser.storage.local.set({
+      credential: CREDENTIAL,
+      tokenState: 'garbage',
+      settings: { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com' },
+    });
     await repairStorage(NOW);
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored.credential).toBeUndefined();
@@ -84,7 +88,9 @@ describe('repairStorage', () => {
     expect(snapshot.notice?.message).toBe(sessionEndedNotice());
     expect(snapshot.settings.keepSignedIn).toBe(false);
     // The personal access token still works at TelemetryDeck: the user is reminded to revoke it.
-    expect(snapshot.reminders.revocations).toEqual([expect.objectContaining({ name: 'Unnamed token', last4: 'wxyz', removedAt: NOW, confirmed: false })]);
+    expect(snapshot.reminders.revocations).toEqual([
+      expect.objectContaining({ name: 'Unnamed token', last4: 'wxyz', removedAt: NOW, confirmed: false }),
+    ]);
   });
 
   it('keeps no revocation reminder when the session-only token was a signed-in session, which lapses by itself', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY_MS, HOUR_MS } from '../../lib/time/units';
-import { STATE_CHANGE_ALARM, nextStateChangeAt, syncWithState } from '../../lib/worker/sync-with-state';
+import { nextStateChangeAt, STATE_CHANGE_ALARM, syncWithState } from '../../lib/worker/sync-with-state';
 import { NOW, signedInState } from './state-fixtures';
 
 const popups: string[] = [];
@@ -40,9 +40,18 @@ describe('one alarm for the next change of badge or reminders', () => {
 describe('the badge follows the reminder lead times the user chose', () => {
   it('turns amber at the longest lead time of 7 days or less, here 3 days', async () => {
     const colors: string[] = [];
-    fakeBrowser.action.setBadgeBackgroundColor = (async ({ color }: { color: string }) => void colors.push(color)) as typeof fakeBrowser.action.setBadgeBackgroundColor;
-    const settings = { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com', reminders: { enabled: true, leadTimesMs: [3 * DAY_MS, 0], revocationRepeatMs: DAY_MS } };
-    await fakeBrowser.storage.local.set({ settings, credential: { schemaVersion: 2, token: 'tdpat_x' }, tokenState: signedInState({ expiresAt: NOW + 5 * DAY_MS }) });
+    fakeBrowser.action.setBadgeBackgroundColor = (async ({ color }: { color: string }) =>
+      void colors.push(color)) as typeof fakeBrowser.action.setBadgeBackgroundColor;
+    const settings = {
+      schemaVersion: 2,
+      apiOrigin: 'https://api.telemetrydeckapi.com',
+      reminders: { enabled: true, leadTimesMs: [3 * DAY_MS, 0], revocationRepeatMs: DAY_MS },
+    };
+    await fakeBrowser.storage.local.set({
+      settings,
+      credential: { schemaVersion: 2, token: 'tdpat_x' },
+      tokenState: signedInState({ expiresAt: NOW + 5 * DAY_MS }),
+    });
     await syncWithState(NOW);
     await fakeBrowser.storage.local.set({ tokenState: signedInState({ expiresAt: NOW + 3 * DAY_MS }) });
     await syncWithState(NOW);

@@ -1,5 +1,5 @@
 import { resetUiLocale } from '../../lib/text/i18n';
-import { messageFrom, readCatalog, type Catalog } from '../../scripts/message-catalog';
+import { type Catalog, messageFrom, readCatalog } from '../../scripts/message-catalog';
 
 /** The language the fake browser answers `i18n.getMessage` in: English unless a test switches. */
 const catalogs = new Map<string, Catalog>();

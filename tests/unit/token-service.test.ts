@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS } from '../../lib/time/units';
 import { readCredential, readStoredSnapshot } from '../../lib/state/worker/store';
+import { DAY_MS } from '../../lib/time/units';
 import { createTokenService } from '../../lib/token/worker/token-service';
-import { startFakeServer, type FakeServer } from '../fake-server/server.ts';
+import { type FakeServer, startFakeServer } from '../fake-server/server.ts';
 import { withHandle } from './handle-intent';
 
 let server: FakeServer;
@@ -19,17 +19,33 @@ beforeEach(async () => {
   server.reset();
   now = Date.now();
   await fakeBrowser.storage.local.set({ settings: { schemaVersion: 2, apiOrigin: server.origin } });
-  server.addUser({ email: 'ada@example.com', password: 'pässwörd 🔑:x', firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines' });
+  server.addUser({
+    email: 'ada@example.com',
+    password: 'pässwörd 🔑:x',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    organizationName: 'Analytical Engines',
+  });
 });
 
 describe('signing in with a personal access token', () => {
   it('checks the token with users/info, then stores it and the account together', async () => {
     const token = server.mintPat('ada@example.com');
-    const result = await service().handle({ type: 'signInWithToken', token: `  ${token}\n`, name: 'Toolbar', expiresAt: now + 10 * DAY_MS });
+    const result = await service().handle({
+      type: 'signInWithToken',
+      token: `  ${token}\n`,
+      name: 'Toolbar',
+      expiresAt: now + 10 * DAY_MS,
+    });
     expect(result).toEqual({ ok: true });
     expect(await readCredential()).toEqual({ schemaVersion: 2, token });
     const { tokenState } = await readStoredSnapshot();
-    expect(tokenState?.token).toMatchObject({ kind: 'pat', name: 'Toolbar', masked: `tdpat_…${token.slice(-4)}`, expiresAt: now + 10 * DAY_MS });
+    expect(tokenState?.token).toMatchObject({
+      kind: 'pat',
+      name: 'Toolbar',
+      masked: `tdpat_…${token.slice(-4)}`,
+      expiresAt: now + 10 * DAY_MS,
+    });
     expect(tokenState?.account).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines' });
     expect(JSON.stringify(tokenState)).not.toContain(token);
   });
@@ -41,7 +57,11 @@ describe('signing in with a personal access token', () => {
   });
 
   it('refuses an expiry more than a year ahead', async () => {
-    const result = await service().handle({ type: 'signInWithToken', token: server.mintPat('ada@example.com'), expiresAt: now + 400 * DAY_MS });
+    const result = await service().handle({
+      type: 'signInWithToken',
+      token: server.mintPat('ada@example.com'),
+      expiresAt: now + 400 * DAY_MS,
+    });
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });
 
@@ -77,7 +97,10 @@ describe('signing in with email and password', () => {
 
   it('says wrong credentials, pointing SSO users to a token', async () => {
     const result = await service().handle({ type: 'signInWithPassword', email: 'ada@example.com', password: 'wrong' });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-credentials', message: expect.stringMatching(/Google, GitHub or Okta/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-credentials', message: expect.stringMatching(/Google, GitHub or Okta/) },
+    });
     expect(await readCredential()).toBeNull();
   });
 });

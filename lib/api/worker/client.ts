@@ -1,21 +1,21 @@
 import type { z } from 'zod/mini';
+import { describeWait } from '../../text/duration-wording';
+import { t } from '../../text/i18n';
+import { type ApiError, apiError } from '../error';
+import { REQUEST_TIMEOUT_MS, TQL_TIMEOUT_MS } from '../timeouts';
+import { encodeBasicCredentials } from './basic-auth';
+import { classifyStatus, parseRetryAfter } from './http-status';
 import {
   errorBodySchema,
-  loginResponseSchema,
-  organizationsSchema,
-  tqlResultSchema,
-  userInfoSchema,
   type LoginResponse,
+  loginResponseSchema,
   type Organization,
+  organizationsSchema,
   type TqlRow,
+  tqlResultSchema,
   type UserInfo,
+  userInfoSchema,
 } from './response-schemas';
-import { encodeBasicCredentials } from './basic-auth';
-import { apiError, type ApiError } from '../error';
-import { REQUEST_TIMEOUT_MS, TQL_TIMEOUT_MS } from '../timeouts';
-import { describeWait } from '../../text/duration-wording';
-import { classifyStatus, parseRetryAfter } from './http-status';
-import { t } from '../../text/i18n';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -80,7 +80,8 @@ export function createApiClient(options: ApiClientOptions) {
         return fail(apiError('unexpected-response', { message: t('errorRedirect') }));
       }
       // A failure's status says what happened; its body, when it can be read, only adds the server's reason.
-      if (!response.ok) return fail(errorFromResponse(response, (await readBody(response, MAX_ERROR_BODY_BYTES)) ?? '', endpoint, init.secret));
+      if (!response.ok)
+        return fail(errorFromResponse(response, (await readBody(response, MAX_ERROR_BODY_BYTES)) ?? '', endpoint, init.secret));
       const body = await readBody(response, maxBodyBytes);
       if (body === undefined) {
         return fail(controller.signal.aborted ? timedOut() : apiError('unexpected-response'));
@@ -97,9 +98,7 @@ export function createApiClient(options: ApiClientOptions) {
   function errorFromResponse(response: Response, body: string, endpoint: Endpoint, secret: string): ApiError {
     const kind = classifyStatus(response.status, endpoint);
     const retryAfterSeconds =
-      kind === 'rate-limited' || kind === 'unavailable'
-        ? parseRetryAfter(response.headers.get('Retry-After'), now())
-        : undefined;
+      kind === 'rate-limited' || kind === 'unavailable' ? parseRetryAfter(response.headers.get('Retry-After'), now()) : undefined;
     const reason = serverReason(body, secret);
     const base = apiError(kind, { retryAfterSeconds });
     // A server's own reason helps only where our sentence cannot be specific.
@@ -113,7 +112,12 @@ export function createApiClient(options: ApiClientOptions) {
     origin,
     /** `GET /api/v3/users/info`: the account a token belongs to. Its 401 alone means "token rejected". */
     userInfo(token: string): Promise<ApiResult<UserInfo>> {
-      return request('/api/v3/users/info', { method: 'GET', authorization: `Bearer ${token}`, secret: token }, 'users-info', userInfoSchema);
+      return request(
+        '/api/v3/users/info',
+        { method: 'GET', authorization: `Bearer ${token}`, secret: token },
+        'users-info',
+        userInfoSchema,
+      );
     },
     /** `POST /api/v3/users/login` with Basic credentials and no body. */
     login(email: string, password: string): Promise<ApiResult<LoginResponse>> {

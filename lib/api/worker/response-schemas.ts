@@ -6,7 +6,13 @@ import { parseTelemetryDeckDate } from './telemetrydeck-date';
  * or null (or of an unexpected type), and both the docs' examples and the live shapes parse.
  */
 function lenient<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.pipe(z.nullish(schema), z.transform((value) => value ?? undefined)), undefined);
+  return z.catch(
+    z.pipe(
+      z.nullish(schema),
+      z.transform((value) => value ?? undefined),
+    ),
+    undefined,
+  );
 }
 
 const optionalString = lenient(z.string());
@@ -19,10 +25,7 @@ const optionalServerDate = z.pipe(
   z.transform((value) => (value ? (parseTelemetryDeckDate(value) ?? undefined) : undefined)),
 );
 
-const nonEmptyId = z.union([
-  z.string().check(z.trim(), z.minLength(1)),
-  z.pipe(z.number(), z.transform(String)),
-]);
+const nonEmptyId = z.union([z.string().check(z.trim(), z.minLength(1)), z.pipe(z.number(), z.transform(String))]);
 
 export const userInfoSchema = z.looseObject({
   id: nonEmptyId,

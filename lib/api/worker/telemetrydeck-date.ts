@@ -3,8 +3,7 @@
  * which is not ISO 8601 extended form. Parse it explicitly rather than trusting `Date.parse` quirks.
  * Also accepts `+00:00`, `Z` and fractional seconds. Returns epoch milliseconds, or null.
  */
-const TELEMETRYDECK_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
+const TELEMETRYDECK_DATE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
 
 export function parseTelemetryDeckDate(text: string): number | null {
   const match = TELEMETRYDECK_DATE.exec(text.trim());

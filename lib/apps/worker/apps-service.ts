@@ -1,18 +1,18 @@
-import { createApiClient, type ApiClient } from '../../api/worker/client';
+import { type ApiError, apiError } from '../../api/error';
+import { type ApiClient, createApiClient } from '../../api/worker/client';
 import type { Organization } from '../../api/worker/response-schemas';
-import { appsError } from './apps-error';
-import { buildAppsQueries } from './query';
-import { statsFromResults } from './query-result';
-import { appIdsToQuery } from '../selection';
-import { appsForSignIn, appsPreferencesKey, appsRefreshDue } from '../refresh-policy';
-import { apiError, type ApiError } from '../../api/error';
-import { t } from '../../text/i18n';
 import { refused } from '../../protocol/intent-result';
 import type { Done, IntentOf, Refused } from '../../protocol/intents';
 import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
-import { retryNotBeforeAfterFailure } from '../../token/refresh-policy';
+import { type AppsPreferences, type AppsState, CURRENT_SCHEMA_VERSION, type StoredOrganization } from '../../state/types';
 import { readCredential, readStoredSnapshot, updateStored } from '../../state/worker/store';
-import { CURRENT_SCHEMA_VERSION, type StoredOrganization, type AppsState, type AppsPreferences } from '../../state/types';
+import { t } from '../../text/i18n';
+import { retryNotBeforeAfterFailure } from '../../token/refresh-policy';
+import { appsForSignIn, appsPreferencesKey, appsRefreshDue } from '../refresh-policy';
+import { appIdsToQuery } from '../selection';
+import { appsError } from './apps-error';
+import { buildAppsQueries } from './query';
+import { statsFromResults } from './query-result';
 
 /** `user`: the Refresh button, which skips the 15-minute limit. `stale`: a screen found old numbers. */
 export type AppsRefreshReason = 'user' | 'stale';
@@ -82,7 +82,11 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
         ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       };
     }
-    const byApp = statsFromResults({ last24Hours: last24Hours.value, last30Days: last30Days.value, daily30Days: daily30Days.value }, appIds, at);
+    const byApp = statsFromResults(
+      { last24Hours: last24Hours.value, last30Days: last30Days.value, daily30Days: daily30Days.value },
+      appIds,
+      at,
+    );
     return { organization: { ...base, stats: { fetchedAt: at, excludesTestMode: preferences.excludeTestMode, byApp }, error: null } };
   }
 
@@ -172,9 +176,7 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     });
     // New numbers for the new choice, without making the options page wait for the queries; after any
     // refresh under way, which still asks with the old preferences.
-    void (inFlight ?? Promise.resolve())
-      .then(() => refresh('stale'))
-      .catch(() => {});
+    void (inFlight ?? Promise.resolve()).then(() => refresh('stale')).catch(() => {});
     return { ok: true };
   }
 

@@ -1,7 +1,7 @@
 import type { TqlRow } from '../../api/worker/response-schemas';
-import { DAYS, type AppsQueryWindow } from './query';
-import { DAY_MS } from '../../time/units';
 import type { AppStats } from '../../state/types';
+import { DAY_MS } from '../../time/units';
+import { type AppsQueryWindow, DAYS } from './query';
 
 /** A metric as TQL writes it: a number, a numeric string, `"Infinity"` or null. Anything unusable counts as 0. */
 export function metricValue(value: unknown): number {
@@ -25,7 +25,11 @@ function appOf(row: TqlRow, byUpperCaseId: Map<string, string>, onlyApp: string 
  * The rows of an organization's three queries as numbers per app. Apps without a row had no events
  * (a groupBy answer leaves out empty groups), so every app asked about gets zeros rather than nothing.
  */
-export function statsFromResults(results: Record<AppsQueryWindow, readonly TqlRow[]>, appIds: readonly string[], now: number): Record<string, AppStats> {
+export function statsFromResults(
+  results: Record<AppsQueryWindow, readonly TqlRow[]>,
+  appIds: readonly string[],
+  now: number,
+): Record<string, AppStats> {
   const byUpperCaseId = new Map(appIds.map((id) => [id.toUpperCase(), id]));
   const onlyApp = appIds.length === 1 ? appIds[0] : undefined;
   const stats: Record<string, AppStats> = {};

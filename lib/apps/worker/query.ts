@@ -17,9 +17,7 @@ export interface AppsQueryInput {
   window: AppsQueryWindow;
 }
 
-type Filter =
-  | { type: 'selector'; dimension: string; value: string }
-  | { type: 'or' | 'and'; fields: Filter[] };
+type Filter = { type: 'selector'; dimension: string; value: string } | { type: 'or' | 'and'; fields: Filter[] };
 
 function selector(dimension: string, value: string): Filter {
   return { type: 'selector', dimension, value };
@@ -27,7 +25,8 @@ function selector(dimension: string, value: string): Filter {
 
 /** The filter TelemetryDeck insists on: the apps themselves, and (by default) no test-mode data. */
 export function appsFilter(appIds: readonly string[], excludeTestMode: boolean): Filter {
-  const apps = appIds.length === 1 ? selector('appID', appIds[0]!) : { type: 'or' as const, fields: appIds.map((id) => selector('appID', id)) };
+  const apps =
+    appIds.length === 1 ? selector('appID', appIds[0]!) : { type: 'or' as const, fields: appIds.map((id) => selector('appID', id)) };
   return excludeTestMode ? { type: 'and', fields: [apps, selector('isTestMode', 'false')] } : apps;
 }
 

@@ -1,4 +1,4 @@
-import type { IntentIn, IntentMap, IntentResult, Intent, Protocol, Refused } from '../intents';
+import type { Intent, IntentIn, IntentMap, IntentResult, Protocol, Refused } from '../intents';
 
 /** One handler per intent of a protocol, each taking its own intent and giving its own answer. */
 export type HandlerMap<P extends Protocol> = { [T in keyof P]: (intent: IntentIn<P, T>) => Promise<P[T]['answer'] | Refused> };

@@ -1,18 +1,11 @@
 import { browser } from 'wxt/browser';
-import { DAY_MS } from '../../time/units';
-import { t } from '../../text/i18n';
-import { REJECTED_NOTIFICATION_ID, SNOOZE_BUTTON_INDEX, notify } from './notifier';
-import {
-  dueReminders,
-  markRevocationNotified,
-  nextReminderAt,
-  pruneLog,
-  revocationNotificationId,
-  snoozeReminder,
-} from '../schedule';
-import { remindableTokens } from '../remindable-tokens';
-import { expiryNotification, rejectedNotification, revocationWording } from '../wording';
 import { readStoredSnapshot, updateStored } from '../../state/worker/store';
+import { t } from '../../text/i18n';
+import { DAY_MS } from '../../time/units';
+import { remindableTokens } from '../remindable-tokens';
+import { dueReminders, markRevocationNotified, nextReminderAt, pruneLog, revocationNotificationId, snoozeReminder } from '../schedule';
+import { expiryNotification, rejectedNotification, revocationWording } from '../wording';
+import { notify, REJECTED_NOTIFICATION_ID, SNOOZE_BUTTON_INDEX } from './notifier';
 
 const REVOCATION_PREFIX = revocationNotificationId('');
 const SNOOZE_MS = DAY_MS;
@@ -32,10 +25,14 @@ export async function processReminders(now: number): Promise<number | null> {
       if (reminder.kind === 'expiry') {
         await notify(reminder.id, expiryNotification(reminder.tokenName, reminder.expiresAt, now), true);
       } else {
-        await notify(revocationNotificationId(reminder.reminderId), {
-          title: t('notifyRevokeTitle'),
-          message: t('notifyRevokeMessage', revocationWording(reminder)),
-        }, true);
+        await notify(
+          revocationNotificationId(reminder.reminderId),
+          {
+            title: t('notifyRevokeTitle'),
+            message: t('notifyRevokeMessage', revocationWording(reminder)),
+          },
+          true,
+        );
         revocations = revocations.map((record) => (record.id === reminder.reminderId ? markRevocationNotified(record, now) : record));
       }
     }

@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
-import { OFFICIAL_API_ORIGINS } from '../../api/origins';
-import { checkCustomOrigin, originPattern } from '../../api/custom-server';
 import { BUILD_API_ORIGIN } from '../../api/build-origin';
-import { DAY_MS, HOUR_MS } from '../../time/units';
-import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from '../limits';
-import { t } from '../../text/i18n';
+import { checkCustomOrigin, originPattern } from '../../api/custom-server';
+import { OFFICIAL_API_ORIGINS } from '../../api/origins';
 import type { Done, Refused } from '../../protocol/intents';
 import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
-import { latestPatExpiry } from '../../token/pat-expiry';
-import { revocationNotificationId } from '../../reminders/schedule';
 import { validateLeadTimes } from '../../reminders/lead-times';
-import { clearAllStorage, moveCredential, readStoredSnapshot, saveNotice, updateStored } from '../../state/worker/store';
+import { revocationNotificationId } from '../../reminders/schedule';
 import type { TrackedToken } from '../../state/types';
+import { clearAllStorage, moveCredential, readStoredSnapshot, saveNotice, updateStored } from '../../state/worker/store';
+import { t } from '../../text/i18n';
+import { DAY_MS, HOUR_MS } from '../../time/units';
+import { latestPatExpiry } from '../../token/pat-expiry';
+import { MAX_REVALIDATE_EVERY_MS, MAX_REVOCATION_REPEAT_MS, MIN_REVALIDATE_EVERY_MS, MIN_REVOCATION_REPEAT_MS } from '../limits';
 
 /** The servers the manifest grants at install: never given back. */
 function builtInOrigins(): string[] {

@@ -5,7 +5,9 @@ import { CURRENT_SCHEMA_VERSION } from '../types';
 type StoredKey = keyof typeof STORAGE_KEYS;
 type Migration = (value: Record<string, unknown>) => Record<string, unknown>;
 
-const toVersion = (schemaVersion: number): Migration => (value) => ({ ...value, schemaVersion });
+const toVersion =
+  (schemaVersion: number): Migration =>
+  (value) => ({ ...value, schemaVersion });
 
 /** Drops one field of an object nested in a stored value, where there is one. */
 function without<T>(value: T, field: string): T {

@@ -43,7 +43,9 @@ function planRepair(read: Outcomes, now: number, newId: () => string): RepairPla
 
   let discarded = false;
   const tokenPairBroken =
-    credential.status === 'invalid' || tokenState.status === 'invalid' || (credential.status === 'valid') !== (tokenState.status === 'valid');
+    credential.status === 'invalid' ||
+    tokenState.status === 'invalid' ||
+    (credential.status === 'valid') !== (tokenState.status === 'valid');
   if (tokenPairBroken) {
     if (credential.status !== 'absent') {
       plan.removeLocal.push(STORAGE_KEYS.credential);

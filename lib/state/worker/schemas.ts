@@ -2,8 +2,8 @@ import { z } from 'zod/mini';
 import { ERROR_KINDS } from '../../api/error';
 import { DEFAULT_APPS_PREFERENCES, DEFAULT_LEAD_TIMES_MS, DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } from '../defaults';
 import {
-  CURRENT_SCHEMA_VERSION,
   type AppsState,
+  CURRENT_SCHEMA_VERSION,
   type Notice,
   type Reminders,
   type Settings,

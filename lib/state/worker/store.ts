@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { SNAPSHOT_KEYS, STORAGE_KEYS } from '../keys';
-import { snapshotOf, type Snapshot } from '../snapshot';
+import { type Snapshot, snapshotOf } from '../snapshot';
 import type { Notice, StoredCredential, TokenState } from '../types';
 import { parseStored } from './migrations';
 import { appsStateSchema, credentialSchema, noticeSchema, remindersSchema, settingsSchema, tokenStateSchema } from './schemas';
@@ -123,7 +123,11 @@ export async function readEveryKey() {
 }
 
 /** Removes and writes keys of `storage.local` (and the session's credential), for the start-up repair. */
-export async function applyRepair(repair: { removeLocal: string[]; removeSessionCredential: boolean; writeLocal: Record<string, unknown> }): Promise<void> {
+export async function applyRepair(repair: {
+  removeLocal: string[];
+  removeSessionCredential: boolean;
+  writeLocal: Record<string, unknown>;
+}): Promise<void> {
   if (repair.removeSessionCredential) await session().remove(STORAGE_KEYS.credential);
   if (repair.removeLocal.length) await local().remove(repair.removeLocal);
   if (Object.keys(repair.writeLocal).length) await local().set(repair.writeLocal);

@@ -1,17 +1,17 @@
-import { createApiClient, type ApiResult } from '../../api/worker/client';
-import type { UserInfo } from '../../api/worker/response-schemas';
 import { apiError } from '../../api/error';
-import { t } from '../../text/i18n';
+import { type ApiResult, createApiClient } from '../../api/worker/client';
+import type { UserInfo } from '../../api/worker/response-schemas';
 import { refused } from '../../protocol/intent-result';
 import type { Done, IntentOf, Refused } from '../../protocol/intents';
 import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
+import { revocationReminderFor } from '../../reminders/revocation-reminder';
+import { type Account, CURRENT_SCHEMA_VERSION, type TokenInfo, type TokenState } from '../../state/types';
+import { forgetToken, readCredential, readStoredSnapshot, saveNotice, saveSignedIn, updateStored } from '../../state/worker/store';
+import { t } from '../../text/i18n';
+import { checkPersonalAccessToken, maskToken } from '../format';
 import { checkPasswordSignIn } from '../password-sign-in';
 import { checkPatExpiry } from '../pat-expiry';
 import { mayCheckAutomatically, retryNotBeforeAfterFailure } from '../refresh-policy';
-import { revocationReminderFor } from '../../reminders/revocation-reminder';
-import { forgetToken, readCredential, readStoredSnapshot, saveNotice, saveSignedIn, updateStored } from '../../state/worker/store';
-import { CURRENT_SCHEMA_VERSION, type Account, type TokenInfo, type TokenState } from '../../state/types';
-import { checkPersonalAccessToken, maskToken } from '../format';
 
 /** `user`: the Refresh button. `stale`: a screen found old data. `watch`: the periodic revocation check. */
 export type RefreshReason = 'user' | 'stale' | 'watch';

@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
-import { popupPathFor } from '../popup-hint';
-import { BADGE_COLORS, badgeForState, nextBadgeChangeAt, amberLeadMs } from '../badge';
 import type { Snapshot } from '../../state/snapshot';
+import { amberLeadMs, BADGE_COLORS, badgeForState, nextBadgeChangeAt } from '../badge';
+import { popupPathFor } from '../popup-hint';
 
 /**
  * Paints the toolbar button for the stored state: the badge, its tooltip, and the popup URL that names the
  * view to load (see ../popup-hint.ts). Returns the moment the badge next changes (null: never by itself).
  */
-export async function paintToolbar({ tokenState, settings }: Pick<Snapshot, 'tokenState' | 'settings'>, now: number): Promise<number | null> {
+export async function paintToolbar(
+  { tokenState, settings }: Pick<Snapshot, 'tokenState' | 'settings'>,
+  now: number,
+): Promise<number | null> {
   const amberLead = amberLeadMs(settings.reminders.leadTimesMs);
   const badge = badgeForState(tokenState, now, amberLead);
   const action = browser.action;
