@@ -79,6 +79,7 @@ export function TokenSignInForm() {
         spellcheck={false}
         aria-invalid={error !== null}
         aria-describedby="pat-hint"
+        // biome-ignore lint/a11y/noAutofocus: the popup opens to sign in, so focus starts in its first field (UI contract)
         autoFocus
       />
       <p id="pat-hint" class="hint">

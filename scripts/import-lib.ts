@@ -4,7 +4,7 @@ import { registerHooks } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const LIB_URL = pathToFileURL(resolve(import.meta.dirname, '..', 'lib')).href + '/';
+const LIB_URL = `${pathToFileURL(resolve(import.meta.dirname, '..', 'lib')).href}/`;
 let registered = false;
 
 /** Call before `await import('../lib/….ts')`: static imports are resolved before any code runs. */

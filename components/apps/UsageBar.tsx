@@ -11,6 +11,7 @@ export function UsageBar({ fraction, maxSignals, locale }: { fraction: number; m
       : t('appsUsageFraction', formatPercent(fraction, locale));
   return (
     <div class="usage">
+      {/* biome-ignore lint/a11y/useSemanticElements: a drawn track with its words beside it; <meter> cannot be styled alike in Chrome and Firefox */}
       <div
         class="usage-track"
         role="meter"

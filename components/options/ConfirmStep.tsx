@@ -23,6 +23,7 @@ export function ConfirmStep({
   useEffect(() => cancel.current?.focus(), []);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a question and its two buttons, not form fields that a <fieldset> would group
     <div class="confirm-step" role="group" aria-label={message}>
       <p>{message}</p>
       <div class="actions">

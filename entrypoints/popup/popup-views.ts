@@ -25,7 +25,11 @@ const loading: Partial<Record<ViewName, Promise<unknown>>> = {};
 
 /** A view's code, imported once however often it is asked for. */
 export function loadView<Name extends ViewName>(name: Name): Promise<PopupViews[Name]> {
-  return (loading[name] ??= importers[name]().then((view) => (loaded[name] = view))) as Promise<PopupViews[Name]>;
+  loading[name] ??= importers[name]().then((view) => {
+    loaded[name] = view;
+    return view;
+  });
+  return loading[name] as Promise<PopupViews[Name]>;
 }
 
 /**

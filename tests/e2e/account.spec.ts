@@ -69,8 +69,7 @@ test('the popup paints stored data without asking the network while it is fresh,
   const worker = await extension.worker();
   await worker.evaluate(async () => {
     const { tokenState } = await chrome.storage.local.get('tokenState');
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw stored data, shaped by the schema under test
-    const aged = structuredClone(tokenState) as any;
+    const aged = structuredClone(tokenState) as { account: { fetchedAt: number }; check: { lastAttemptAt: number; lastSuccessAt: number } };
     aged.account.fetchedAt -= 6 * 60_000;
     aged.check.lastAttemptAt -= 6 * 60_000;
     aged.check.lastSuccessAt -= 6 * 60_000;

@@ -412,6 +412,7 @@ interface TestFixtures {
   secrets: SecretRegistry;
   extension: ExtensionHandle;
   leakLog: LeakLog;
+  // biome-ignore lint/suspicious/noConfusingVoidType: Playwright's type for an automatic fixture that gives no value
   leakGuard: void;
 }
 
@@ -426,6 +427,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   uiLanguage: [undefined, { option: true }],
 
   workerServer: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its destructured first argument
     async ({}, use) => {
       let server: FakeServer;
       try {
@@ -446,6 +448,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   extensionDir: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its destructured first argument
     async ({}, use) => {
       const manifestPath = join(EXTENSION_DIR, 'manifest.json');
       if (!existsSync(manifestPath)) {
@@ -468,12 +471,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(workerServer);
   },
 
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its destructured first argument
   profile: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tdtm-e2e-profile-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   },
 
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its destructured first argument
   leakLog: async ({}, use) => {
     await use({ secrets: new SecretRegistry(), consoleMessages: [], consoleDetails: [], storage: [], pages: [] });
   },

@@ -3,7 +3,7 @@ import { ADA, signInWithToken, userInfoRequests } from './helpers';
 
 /** What people paste that is not a personal access token; each is refused before any request. */
 const NOT_A_TOKEN: [string, string][] = [
-  ['1 MB of text', 'tdpat_' + 'x'.repeat(1_000_000)],
+  ['1 MB of text', `tdpat_${'x'.repeat(1_000_000)}`],
   ['a token with inner spaces', 'tdpat_abc def0123456789'],
   ['a GitHub token', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'],
   ['a Slack token', 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOp'],

@@ -34,6 +34,7 @@ function shownWords(page: Page): Promise<string> {
     const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-valuetext]')].flatMap((element) =>
       ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext'].map((name) => element.getAttribute(name) ?? ''),
     );
+    // biome-ignore lint/performance/useDomNodeTextContent: the words a person sees, not those of hidden elements
     return [document.title, document.body.innerText, ...attributes].join('\n');
   });
 }

@@ -34,7 +34,7 @@ function matches(filter: unknown, row: Row, mentionedApps: Set<string>): boolean
   if (!isObject(filter)) return fail(400, 'Every filter must be an object with a type.');
   const dimension = filter.dimension;
   const known = (name: unknown): name is keyof Row => name === 'appID' || name === 'isTestMode';
-  const valueOf = (name: keyof Row, value: unknown) => (name === 'isTestMode' ? String(value).toLowerCase() : String(value));
+  const valueIn = (name: keyof Row, value: unknown) => (name === 'isTestMode' ? String(value).toLowerCase() : String(value));
   switch (filter.type) {
     case 'and':
     case 'or': {
@@ -47,12 +47,12 @@ function matches(filter: unknown, row: Row, mentionedApps: Set<string>): boolean
     case 'selector': {
       if (!known(dimension)) return fail(400, `The fake server cannot filter on "${String(dimension)}".`);
       if (dimension === 'appID') mentionedApps.add(String(filter.value));
-      return row[dimension] === valueOf(dimension, filter.value);
+      return row[dimension] === valueIn(dimension, filter.value);
     }
     case 'in': {
       if (!known(dimension) || !Array.isArray(filter.values)) return fail(400, 'An "in" filter needs a known dimension and "values".');
       if (dimension === 'appID') for (const value of filter.values) mentionedApps.add(String(value));
-      return filter.values.some((value) => row[dimension] === valueOf(dimension, value));
+      return filter.values.some((value) => row[dimension] === valueIn(dimension, value));
     }
     default:
       return fail(400, `The fake server does not know the filter type "${String(filter.type)}".`);

@@ -71,6 +71,7 @@ export async function launchFirefoxWithExtension(executablePath: string, extensi
       // Not page.goto(): for a moz-extension:// document Firefox never sends the load events puppeteer waits
       // for, so goto times out although the page has rendered. BiDi's navigate returns once it is interactive.
       await bidiContext(page).navigate(new URL(path, baseUrl).href, 'interactive');
+      // biome-ignore lint/performance/useDomNodeTextContent: the words a person sees, not those of hidden elements
       await page.waitForFunction((text) => document.body?.innerText.includes(text), { timeout: 10_000 }, ready);
       return page;
     },

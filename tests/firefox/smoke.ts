@@ -138,6 +138,7 @@ describe('the Firefox extension', () => {
     await fill(popup, '::-p-aria(Expires)', '30');
     await click(popup, '::-p-aria([name="Sign in"][role="button"])');
     await popup.waitForSelector('::-p-aria([name="Sign out"][role="button"])', { visible: true });
+    // biome-ignore lint/performance/useDomNodeTextContent: the words a person sees, not those of hidden elements
     const text = await popup.evaluate(() => document.body.innerText);
     for (const shown of ['Ada Lovelace', ADA.email, ADA.organizationName, `tdpat_…${token.slice(-4)}`])
       assert.ok(text.includes(shown), `the popup shows ${shown}`);

@@ -15,7 +15,8 @@ import { intentRoutes } from '../../lib/worker/intent-routes';
 type WithOneMore = IntentMap & { exportTrackedTokens: { carries: { format: 'csv' }; answer: Done } };
 
 /** Never called: what it holds is checked by the compiler only. */
-export function compilerChecks(routes: IntentHandlers) {
+// biome-ignore lint/correctness/noUnusedVariables: it exists for `tsc` to check, never to run
+function compilerChecks(routes: IntentHandlers) {
   // An intent without a handler does not compile: today's routes lack the new one.
   // @ts-expect-error Property 'exportTrackedTokens' is missing
   const withoutHandler: HandlerMap<WithOneMore> = routes;

@@ -13,7 +13,7 @@ import {
   snoozeReminder,
 } from '../../lib/reminders/schedule';
 import { DEFAULT_LEAD_TIMES_MS } from '../../lib/state/defaults';
-import { type ReminderLog, type ReminderSettings, type RevocationReminder } from '../../lib/state/types';
+import type { ReminderLog, ReminderSettings, RevocationReminder } from '../../lib/state/types';
 import { formatLeadTime } from '../../lib/text/duration-wording';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../lib/time/units';
 import { amberLeadMs } from '../../lib/toolbar/badge';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { processReminders, snoozeNotification } from '../../lib/reminders/worker/reminder-service';
 import { EMPTY_REMINDERS } from '../../lib/state/defaults';
-import { type Reminders } from '../../lib/state/types';
+import type { Reminders } from '../../lib/state/types';
 import { readStoredSnapshot } from '../../lib/state/worker/store';
 import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { NOW, signedInState } from './state-fixtures';

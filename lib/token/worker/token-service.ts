@@ -147,9 +147,11 @@ export function createTokenService(options: TokenServiceOptions) {
 
   /** Concurrent refreshes share one request. */
   function refresh(reason: RefreshReason): Promise<Done | Refused> {
-    const shared = (refreshInFlight ??= refreshOnce(reason).finally(() => {
+    if (refreshInFlight) return refreshInFlight;
+    const shared = refreshOnce(reason).finally(() => {
       if (refreshInFlight === shared) refreshInFlight = null;
-    }));
+    });
+    refreshInFlight = shared;
     return shared;
   }
 
