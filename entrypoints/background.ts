@@ -6,12 +6,12 @@ import { isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/remin
 import { createSettingsService } from '../lib/settings/worker/settings-service';
 import { STORAGE_KEYS } from '../lib/state/keys';
 import { restrictStorageToTrustedContexts } from '../lib/state/worker/access-level';
-import { repairStorage } from '../lib/state/worker/repair';
 import { createSerialQueue } from '../lib/state/worker/serial-queue';
 import { becameRejected } from '../lib/token/worker/rejection';
 import { REVALIDATE_ALARM } from '../lib/token/worker/revocation-watch';
 import { createTokenService } from '../lib/token/worker/token-service';
 import { intentRoutes } from '../lib/worker/intent-routes';
+import { repairStorage } from '../lib/worker/start-up-repair';
 import { EARLIER_STATE_ALARMS, STATE_CHANGE_ALARM, syncWithState } from '../lib/worker/sync-with-state';
 
 export default defineBackground(() => {

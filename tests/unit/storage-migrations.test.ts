@@ -5,8 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { STORAGE_KEYS } from '../../lib/state/keys';
 import { discardedNotice } from '../../lib/state/notices';
 import { CURRENT_SCHEMA_VERSION } from '../../lib/state/types';
-import { repairStorage } from '../../lib/state/worker/repair';
 import { readCredential, readStoredSnapshot } from '../../lib/state/worker/store';
+import { repairStorage } from '../../lib/worker/start-up-repair';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/storage');
 const NOW = Date.UTC(2026, 10, 22, 9);

@@ -3,9 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { discardedNotice, sessionEndedNotice } from '../../lib/state/notices';
 import { restrictStorageToTrustedContexts } from '../../lib/state/worker/access-level';
 import { parseStored } from '../../lib/state/worker/migrations';
-import { repairStorage } from '../../lib/state/worker/repair';
 import { tokenStateSchema } from '../../lib/state/worker/schemas';
 import { readCredential, readStoredSnapshot, snapshotFromRaw } from '../../lib/state/worker/store';
+import { repairStorage } from '../../lib/worker/start-up-repair';
 import { NOW, signedInState } from './state-fixtures';
 
 const CREDENTIAL = { schemaVersion: 2, token: 'tdpat_SECRETsecret1234' };

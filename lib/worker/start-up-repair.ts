@@ -1,10 +1,10 @@
-import { revocationReminderFor } from '../../reminders/revocation-reminder';
-import { EMPTY_REMINDERS } from '../defaults';
-import { STORAGE_KEYS } from '../keys';
-import { discardedNotice, sessionEndedNotice } from '../notices';
-import type { StoredCredential } from '../types';
-import type { ParseOutcome } from './migrations';
-import { applyRepair, readEveryKey } from './store';
+import { revocationReminderFor } from '../reminders/revocation-reminder';
+import { EMPTY_REMINDERS } from '../state/defaults';
+import { STORAGE_KEYS } from '../state/keys';
+import { discardedNotice, sessionEndedNotice } from '../state/notices';
+import type { StoredCredential } from '../state/types';
+import type { ParseOutcome } from '../state/worker/migrations';
+import { applyRepair, readEveryKey } from '../state/worker/store';
 
 type Outcomes = Awaited<ReturnType<typeof readEveryKey>>;
 
