@@ -98,7 +98,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // clipboardWrite: the keyboard command copies, and a copied token is cleared, with no page open; Chrome's
+    // worker does both through an offscreen document. clipboardRead, asked for in the options page: a clear
+    // first checks that the clipboard still holds what the extension copied.
+    permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    optional_permissions: ['clipboardRead'],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     host_permissions: hostPermissions(browser),
     action: {
@@ -109,6 +113,11 @@ export default defineConfig({
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandOpenPopup__',
+      },
+      // Copies the token without opening the popup (lib/clipboard/worker/clipboard-service.ts).
+      'copy-token': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: '__MSG_commandCopyToken__',
       },
     },
     // Chrome 116 is the first to answer every API this extension calls (notifications included) with a promise.

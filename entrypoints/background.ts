@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createAppsService } from '../lib/apps/worker/apps-service';
+import { CLIPBOARD_CLEAR_ALARM, COPY_TOKEN_COMMAND, createClipboardService } from '../lib/clipboard/worker/clipboard-service';
 import { createIntentRouter } from '../lib/protocol/worker/intent-handlers';
 import { listenForIntents } from '../lib/protocol/worker/intent-receiver';
 import { isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminders/worker/reminder-service';
@@ -26,12 +27,17 @@ export default defineBackground(() => {
   const tokens = createTokenService({ now: Date.now });
   const settings = createSettingsService({ now: Date.now, signOut: tokens.signOut });
   const apps = createAppsService({ now: Date.now });
+  const clipboard = createClipboardService({ now: Date.now });
 
   // Every listener is registered before the first await: MV3 drops events that arrive earlier.
-  listenForIntents(createIntentRouter(intentRoutes({ tokens, settings, apps }), () => startUp));
+  listenForIntents(createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard }), () => startUp));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === STATE_CHANGE_ALARM || EARLIER_STATE_ALARMS.includes(alarm.name)) sync();
     if (alarm.name === REVALIDATE_ALARM) afterStartUp(() => tokens.refresh('watch'));
+    if (alarm.name === CLIPBOARD_CLEAR_ALARM) afterStartUp(clipboard.clearIfDue);
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === COPY_TOKEN_COMMAND) afterStartUp(clipboard.copyFromCommand);
   });
   browser.storage.onChanged.addListener((changes, areaName) => {
     if (areaName !== 'local') return;

@@ -49,7 +49,7 @@ export function simulateAlarmDay(expiresInDays = 10, signedInAt = Date.UTC(2026,
     check: { status: 'valid', lastSuccessAt: signedInAt, lastAttemptAt: signedInAt, error: null },
   };
   const reminderSettings = { enabled: true, leadTimesMs: DEFAULT_LEAD_TIMES_MS, revocationRepeatMs: DEFAULT_REVOCATION_REPEAT_MS };
-  const tokens = [{ key: `current:${signedInAt}`, name: 'Benchmark', expiresAt: state.token.expiresAt }];
+  const tokens = [{ key: `current:${signedInAt}`, kind: 'pat' as const, name: 'Benchmark', expiresAt: state.token.expiresAt }];
   const amberLead = amberLeadMs(reminderSettings.leadTimesMs);
   let log: ReminderLog = { sent: {}, snoozed: {} };
   let remindersSent = 0;

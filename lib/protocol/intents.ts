@@ -1,4 +1,5 @@
 import type { ApiError } from '../api/error';
+import type { CopyFormat } from '../clipboard/snippets';
 
 /** The intent was carried out. */
 export type Done = { ok: true };
@@ -33,6 +34,15 @@ export type IntentMap = {
   refreshApps: { carries: { reason: 'user' | 'stale' }; answer: Done };
   /** null: the apps with the most events; a list: exactly these. Omitted: unchanged. */
   setAppsPreferences: { carries: { selectedAppIds?: string[] | null; excludeTestMode?: boolean }; answer: Done };
+  /**
+   * The token as one of the formats, for the page to put on the clipboard, and the sentence to say once it is
+   * there ("Copied. The clipboard clears in 30 s"): the worker schedules the clear, so it knows when it comes.
+   */
+  copyToken: { carries: { format: CopyFormat }; answer: { ok: true; text: string; announcement: string } };
+  /** The whole token, to show on the user's request. */
+  revealToken: { carries: object; answer: { ok: true; token: string } };
+  /** null: never clear the clipboard. */
+  setClipboardClearAfter: { carries: { afterMs: number | null }; answer: Done };
 };
 
 /** The shape a protocol has: each intent's name, what it carries and what it answers. */

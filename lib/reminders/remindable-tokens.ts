@@ -6,6 +6,7 @@ import type { RemindableToken } from './schedule';
 export function remindableTokens(snapshot: Pick<Snapshot, 'tokenState' | 'reminders'>): RemindableToken[] {
   const tokens: RemindableToken[] = snapshot.reminders.tracked.map((tracked) => ({
     key: `tracked:${tracked.id}`,
+    kind: 'pat',
     name: tracked.name,
     expiresAt: tracked.expiresAt,
   }));
@@ -13,6 +14,7 @@ export function remindableTokens(snapshot: Pick<Snapshot, 'tokenState' | 'remind
   if (current) {
     tokens.unshift({
       key: `current:${current.addedAt}`,
+      kind: current.kind,
       name: current.name ?? t(current.kind === 'pat' ? 'tokenKindPat' : 'tokenKindSession'),
       expiresAt: current.expiresAt,
     });

@@ -1,4 +1,4 @@
-import type { ReminderLog, ReminderSettings, RevocationReminder } from '../state/types';
+import type { ReminderLog, ReminderSettings, RevocationReminder, TokenKind } from '../state/types';
 import { usableLeadTimes } from './lead-times';
 
 /**
@@ -9,12 +9,14 @@ import { usableLeadTimes } from './lead-times';
 /** A token whose expiry deserves reminders; `key` is its stable identity, e.g. the current token or a tracked one. */
 export interface RemindableToken {
   key: string;
+  /** A session ends and is renewed by signing in again; a personal access token is replaced in the dashboard. */
+  kind: TokenKind;
   name: string;
   expiresAt: number | null;
 }
 
 export type DueReminder =
-  | { kind: 'expiry'; id: string; tokenKey: string; tokenName: string; expiresAt: number; leadMs: number }
+  | { kind: 'expiry'; id: string; tokenKey: string; tokenKind: TokenKind; tokenName: string; expiresAt: number; leadMs: number }
   | { kind: 'revocation'; id: string; reminderId: string; name: string; last4: string };
 
 /** Includes the expiry, so a new expiry date gets fresh reminders while a restart never repeats one. */
@@ -110,6 +112,7 @@ export function dueReminders(
       kind: 'expiry',
       id: latestDue.id,
       tokenKey: token.key,
+      tokenKind: token.kind,
       tokenName: token.name,
       expiresAt: token.expiresAt!,
       leadMs: latestDue.leadMs,

@@ -1,14 +1,27 @@
-import type { RevocationReminder } from '../state/types';
+import type { RevocationReminder, TokenKind } from '../state/types';
 import { formatDate } from '../text/calendar-date';
 import { describeExpiry } from '../text/expiry-wording';
 import { t } from '../text/i18n';
 
-/** What an expiry reminder says. Never a token: only its name and dates. */
-export function expiryNotification(tokenName: string, expiresAt: number, now: number): { title: string; message: string } {
+/**
+ * What an expiry reminder says. Never a token: only its name and dates. A session is renewed by signing in
+ * again, never by making a personal access token in the dashboard.
+ */
+export function expiryNotification(
+  token: { kind: TokenKind; name: string },
+  expiresAt: number,
+  now: number,
+): { title: string; message: string } {
   const when = describeExpiry(expiresAt, now);
   const expired = expiresAt <= now;
+  if (token.kind === 'session') {
+    return {
+      title: t(expired ? 'notifySessionExpiredTitle' : 'notifySessionExpiringTitle'),
+      message: expired ? t('notifySessionExpiredMessage', when) : t('notifySessionExpiringMessage', when, formatDate(expiresAt)),
+    };
+  }
   return {
-    title: t(expired ? 'notifyExpiredTitle' : 'notifyExpiringTitle', tokenName),
+    title: t(expired ? 'notifyExpiredTitle' : 'notifyExpiringTitle', token.name),
     message: expired ? t('notifyExpiredMessage', when) : t('notifyExpiringMessage', when, formatDate(expiresAt)),
   };
 }

@@ -1,4 +1,5 @@
 import { CURRENT_API_ORIGIN } from '../api/origins';
+import { DEFAULT_CLEAR_DELAY_MS } from '../clipboard/clear-delay';
 import { DAY_MS, HOUR_MS } from '../time/units';
 import { type AppsPreferences, CURRENT_SCHEMA_VERSION, type Reminders, type Settings } from './types';
 
@@ -22,6 +23,7 @@ export function defaultSettings(buildOrigin: string): Settings {
     reminders: { enabled: true, leadTimesMs: [...DEFAULT_LEAD_TIMES_MS], revocationRepeatMs: DEFAULT_REVOCATION_REPEAT_MS },
     revalidateEveryMs: DEFAULT_REVALIDATE_EVERY_MS,
     apps: { ...DEFAULT_APPS_PREFERENCES },
+    clipboardClearAfterMs: DEFAULT_CLEAR_DELAY_MS,
   };
 }
 

@@ -59,6 +59,7 @@ const isSettings = shape({
   apiOrigin: isString,
   reminders: optional(shape({ leadTimesMs: arrayOf(isNumber) })),
   apps: optional(shape({ selectedAppIds: nullable(arrayOf(isString)) })),
+  clipboardClearAfterMs: optional(nullable(isNumber)),
 });
 
 const isReminders = shape({ schemaVersion: knownVersion, tracked: arrayOf(isRecord), revocations: arrayOf(isRecord), log: isRecord });

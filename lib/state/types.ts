@@ -87,6 +87,8 @@ export interface Settings {
   /** How often the worker checks that TelemetryDeck still accepts the token. */
   revalidateEveryMs: number;
   apps: AppsPreferences;
+  /** How long a copied token may stay in the clipboard; null: never cleared. */
+  clipboardClearAfterMs: number | null;
 }
 
 /** A personal access token used elsewhere (a CI script, an assistant): only its name and expiry, never the secret. */

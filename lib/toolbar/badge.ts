@@ -23,14 +23,17 @@ const DEFAULT_AMBER_LEAD_MS = 7 * DAY_MS;
 /** The badge for a state at a moment, exactly as the UI contract's table says. */
 export function badgeForState(state: TokenState | null, now: number, amberLeadMs: number = DEFAULT_AMBER_LEAD_MS): Badge {
   if (!state) return { text: '', tone: 'none', title: t('badgeTitleSignedOut') };
+  // A session's words say session: it is renewed by signing in again, not made in the dashboard.
+  const session = state.token.kind === 'session';
   if (state.check.status === 'rejected') {
-    return { text: '!', tone: 'red', title: t('badgeTitleRejected') };
+    return { text: '!', tone: 'red', title: t(session ? 'badgeTitleSessionRejected' : 'badgeTitleRejected') };
   }
   const { expiresAt } = state.token;
   if (expiresAt === null) {
     return { text: '', tone: 'none', title: t('badgeTitleNoExpiry') };
   }
-  return { ...badgeForRemaining(expiresAt - now, amberLeadMs), title: t('badgeTitleExpiry', describeExpiry(expiresAt, now)) };
+  const title = t(session ? 'badgeTitleSessionExpiry' : 'badgeTitleExpiry', describeExpiry(expiresAt, now));
+  return { ...badgeForRemaining(expiresAt - now, amberLeadMs), title };
 }
 
 function badgeForRemaining(remaining: number, amberLeadMs: number): Omit<Badge, 'title'> {

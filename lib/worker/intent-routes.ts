@@ -1,9 +1,11 @@
 import type { createAppsService } from '../apps/worker/apps-service';
+import type { createClipboardService } from '../clipboard/worker/clipboard-service';
 import type { IntentHandlers } from '../protocol/worker/intent-handlers';
 import type { createSettingsService } from '../settings/worker/settings-service';
 import type { createTokenService } from '../token/worker/token-service';
 
 interface Services {
+  clipboard: ReturnType<typeof createClipboardService>;
   tokens: ReturnType<typeof createTokenService>;
   settings: ReturnType<typeof createSettingsService>;
   apps: ReturnType<typeof createAppsService>;
@@ -13,7 +15,7 @@ interface Services {
  * Which service answers which intent, in one place. Typed as the protocol's handler map: an intent left out,
  * named twice, or given another intent's handler fails `tsc`.
  */
-export function intentRoutes({ tokens, settings, apps }: Services): IntentHandlers {
+export function intentRoutes({ tokens, settings, apps, clipboard }: Services): IntentHandlers {
   return {
     signInWithToken: tokens.handlers.signInWithToken,
     signInWithPassword: tokens.handlers.signInWithPassword,
@@ -32,5 +34,8 @@ export function intentRoutes({ tokens, settings, apps }: Services): IntentHandle
     dismissNotice: settings.handlers.dismissNotice,
     refreshApps: apps.handlers.refreshApps,
     setAppsPreferences: apps.handlers.setAppsPreferences,
+    copyToken: clipboard.handlers.copyToken,
+    revealToken: clipboard.handlers.revealToken,
+    setClipboardClearAfter: clipboard.handlers.setClipboardClearAfter,
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { APPS_REFRESH_INTERVAL_MS, appsPreferencesKey } from '../../lib/apps/refresh-policy';
 import { createAppsService } from '../../lib/apps/worker/apps-service';
+import { createClipboardService } from '../../lib/clipboard/worker/clipboard-service';
 import { createIntentRouter } from '../../lib/protocol/worker/intent-handlers';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';
 import { readStoredSnapshot } from '../../lib/state/worker/store';
@@ -38,7 +39,9 @@ async function signedIn(organizations?: NewOrganization[]) {
   expect(await tokens.handle({ type: 'signInWithToken', token })).toEqual({ ok: true });
   const apps = createAppsService({ now: clock });
   const settings = createSettingsService({ now: clock, signOut: tokens.signOut });
-  const route = createIntentRouter(intentRoutes({ tokens, settings, apps }), () => Promise.resolve());
+  const route = createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard: createClipboardService({ now: clock }) }), () =>
+    Promise.resolve(),
+  );
   return { token, tokens, apps, route };
 }
 

@@ -15,6 +15,8 @@ async function startWorker() {
   const opened = vi.fn(async () => {});
   fakeBrowser.runtime.openOptionsPage = opened as typeof fakeBrowser.runtime.openOptionsPage;
   fakeBrowser.action.setPopup = (async () => {}) as typeof fakeBrowser.action.setPopup;
+  // The fake browser has no keyboard commands: an event that takes listeners and never fires.
+  Object.assign(fakeBrowser.commands, { onCommand: { addListener: () => {} } });
   const background = (await import('../../entrypoints/background')).default as { main: () => void };
   background.main();
   return { opened };

@@ -19,6 +19,7 @@ const SAME_IN_GERMAN = [
   'accountWithEmail',
   'badgeTitleExpiry',
   'dateWithAge',
+  'delaySeconds',
   'extName',
   'factStatus',
   'factToken',
@@ -106,7 +107,7 @@ describe('words in German', () => {
     const state = signedInState({ expiresAt: NOW + 12 * DAY });
     expect(badgeForState(state, NOW).title).toBe('TelemetryDeck Token Manager: Läuft in 12 Tagen ab');
     expect(badgeForState(null, NOW).title).toBe('TelemetryDeck Token Manager: nicht angemeldet');
-    expect(expiryNotification('CI-Skript', NOW + 7 * DAY, NOW)).toEqual({
+    expect(expiryNotification({ kind: 'pat', name: 'CI-Skript' }, NOW + 7 * DAY, NOW)).toEqual({
       title: 'TelemetryDeck-Token: CI-Skript',
       message: 'Läuft in 7 Tagen ab (08.12.2026). Erstellen Sie rechtzeitig ein neues im TelemetryDeck-Dashboard.',
     });

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createAppsService } from '../../lib/apps/worker/apps-service';
+import { createClipboardService } from '../../lib/clipboard/worker/clipboard-service';
 import type { Done, IntentMap, Refused } from '../../lib/protocol/intents';
 import { sendIntent } from '../../lib/protocol/send-intent';
 import type { HandlerMap, IntentHandlers } from '../../lib/protocol/worker/intent-handlers';
@@ -47,6 +48,7 @@ describe('the protocol, as the compiler sees it', () => {
       tokens,
       settings: createSettingsService({ now: Date.now, signOut: tokens.signOut }),
       apps: createAppsService({ now: Date.now }),
+      clipboard: createClipboardService({ now: Date.now }),
     });
     const accepted = intentSchema._zod.def.options.map((option) => option.shape.type._zod.def.values[0]).sort();
     expect(Object.keys(routed).sort()).toEqual(accepted);

@@ -24,7 +24,7 @@ const EMPTY_LOG: ReminderLog = { sent: {}, snoozed: {} };
 const SETTINGS: ReminderSettings = { enabled: true, leadTimesMs: DEFAULT_LEAD_TIMES_MS, revocationRepeatMs: DAY_MS };
 const LATEST_DATE_MS = 8.64e15;
 
-const token = (expiresAt: number | null, key = 'current'): RemindableToken => ({ key, name: `Token ${key}`, expiresAt });
+const token = (expiresAt: number | null, key = 'current'): RemindableToken => ({ key, kind: 'pat', name: `Token ${key}`, expiresAt });
 const revocation = (overrides: Partial<RevocationReminder> = {}): RevocationReminder => ({
   id: 'r1',
   name: 'CI token',
@@ -53,7 +53,15 @@ describe('dueReminders, expiry', () => {
     expect(due([token(expiresAt)], EMPTY_LOG, NOW).notify).toEqual([]);
     const first = due([token(expiresAt)], EMPTY_LOG, expiresAt - 30 * DAY_MS);
     expect(first.notify).toEqual([
-      { kind: 'expiry', id: id(30 * DAY_MS), tokenKey: 'current', tokenName: 'Token current', expiresAt, leadMs: 30 * DAY_MS },
+      {
+        kind: 'expiry',
+        id: id(30 * DAY_MS),
+        tokenKey: 'current',
+        tokenKind: 'pat',
+        tokenName: 'Token current',
+        expiresAt,
+        leadMs: 30 * DAY_MS,
+      },
     ]);
     expect(first.log.sent).toEqual({ [id(30 * DAY_MS)]: expiresAt - 30 * DAY_MS });
     // A restart re-uses the persisted log: nothing is repeated.
@@ -342,6 +350,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     tokens: fc.uniqueArray(
       fc.record({
         key: fc.constantFrom('current', 'tracked:a', 'tracked:b'),
+        kind: fc.constantFrom<'pat' | 'session'>('pat', 'session'),
         name: fc.constant('Token'),
         expiresAt: fc.option(
           fc.integer({ min: -10 * DAY_MS, max: 400 * DAY_MS }).map((offset) => NOW + offset),
@@ -504,7 +513,7 @@ const editingScenarioArb: fc.Arbitrary<Scenario> = fc
     wakes: fc.array(fc.record({ offset: fc.integer({ min: 0, max: 60 * DAY_MS }), edit: fc.nat(3) }), { maxLength: 30 }),
   })
   .map(({ expiresAt, leadTimes, wakes }) => ({
-    tokens: [{ key: 'current', name: 'Token', expiresAt }],
+    tokens: [{ key: 'current', kind: 'pat', name: 'Token', expiresAt }],
     revocations: [],
     settings: { enabled: true, leadTimesMs: leadTimes[0]!, revocationRepeatMs: DAY_MS },
     wakes: wakes
@@ -542,7 +551,7 @@ describe('lead times edited between wake-ups', () => {
   });
 
   it('sends the 7-day reminder once, and not the 14-day one added after it', () => {
-    const tokens = [{ key: 'current', name: 'Token', expiresAt: NOW + 10 * DAY_MS }];
+    const tokens: RemindableToken[] = [{ key: 'current', kind: 'pat', name: 'Token', expiresAt: NOW + 10 * DAY_MS }];
     const settings = { enabled: true, leadTimesMs: [7 * DAY_MS], revocationRepeatMs: DAY_MS };
     const first = dueReminders(tokens, [], settings, EMPTY_LOG, NOW + 3 * DAY_MS + 1);
     expect(first.notify.map((due) => due.kind === 'expiry' && due.leadMs)).toEqual([7 * DAY_MS]);

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { COPY_FORMATS } from '../../clipboard/snippets';
 import { integer } from '../../state/worker/lean-schemas';
 import type { Intent } from '../intents';
 
@@ -54,6 +55,9 @@ export const intentSchema = z.union([
     selectedAppIds: z.optional(z.nullable(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500)))),
     excludeTestMode: z.optional(z.boolean()),
   }),
+  z.strictObject({ type: z.literal('copyToken'), format: z.enum(COPY_FORMATS) }),
+  z.strictObject({ type: z.literal('revealToken') }),
+  z.strictObject({ type: z.literal('setClipboardClearAfter'), afterMs: z.nullable(integer()) }),
 ]);
 
 // The schema accepts exactly the protocol's intents: each must be assignable to the other.

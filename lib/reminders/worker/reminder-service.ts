@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
+import { notify, REJECTED_NOTIFICATION_ID, SNOOZE_BUTTON_INDEX } from '../../notifications/worker/notifier';
 import { readStoredSnapshot, updateStored } from '../../state/worker/store';
 import { t } from '../../text/i18n';
 import { DAY_MS } from '../../time/units';
 import { remindableTokens } from '../remindable-tokens';
 import { dueReminders, markRevocationNotified, nextReminderAt, pruneLog, revocationNotificationId, snoozeReminder } from '../schedule';
 import { expiryNotification, rejectedNotification, revocationWording } from '../wording';
-import { notify, REJECTED_NOTIFICATION_ID, SNOOZE_BUTTON_INDEX } from './notifier';
 
 const REVOCATION_PREFIX = revocationNotificationId('');
 const SNOOZE_MS = DAY_MS;
@@ -23,7 +23,11 @@ export async function processReminders(now: number): Promise<number | null> {
     let revocations = reminders.revocations;
     for (const reminder of due) {
       if (reminder.kind === 'expiry') {
-        await notify(reminder.id, expiryNotification(reminder.tokenName, reminder.expiresAt, now), true);
+        await notify(
+          reminder.id,
+          expiryNotification({ kind: reminder.tokenKind, name: reminder.tokenName }, reminder.expiresAt, now),
+          true,
+        );
       } else {
         await notify(
           revocationNotificationId(reminder.reminderId),

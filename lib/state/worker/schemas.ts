@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { ERROR_KINDS } from '../../api/error';
+import { DEFAULT_CLEAR_DELAY_MS } from '../../clipboard/clear-delay';
 import { DEFAULT_APPS_PREFERENCES, DEFAULT_LEAD_TIMES_MS, DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } from '../defaults';
 import {
   type AppsState,
@@ -84,6 +85,7 @@ export const settingsSchema = z.strictObject({
   }),
   revalidateEveryMs: z._default(integer().check(z.gte(15 * 60_000)), DEFAULT_REVALIDATE_EVERY_MS),
   apps: z._default(appsPreferencesSchema, DEFAULT_APPS_PREFERENCES),
+  clipboardClearAfterMs: z._default(z.nullable(integer().check(z.positive())), DEFAULT_CLEAR_DELAY_MS),
 });
 
 export const remindersSchema = z.strictObject({

@@ -1,0 +1,113 @@
+import { browser } from 'wxt/browser';
+import { apiError } from '../../api/error';
+import { notify } from '../../notifications/worker/notifier';
+import { refused } from '../../protocol/intent-result';
+import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
+import { createSerialQueue } from '../../state/worker/serial-queue';
+import { readCredential, readStoredSnapshot, updateStored } from '../../state/worker/store';
+import { t } from '../../text/i18n';
+import { isClearDelay } from '../clear-delay';
+import { clearDecision, type PendingClear, pendingClearFor } from '../clear-policy';
+import { copiedWording } from '../copy-wording';
+import { digestOf } from '../digest';
+import { snippetFor } from '../snippets';
+import { readPendingClear, savePendingClear } from './pending-clear-store';
+import { readClipboard, writeClipboard } from './system-clipboard';
+
+/** Backs the timer: an alarm wakes a stopped worker when a clear is due. */
+export const CLIPBOARD_CLEAR_ALARM = 'clipboard-clear';
+/** The keyboard command that copies the token without opening the popup (manifest `commands`). */
+export const COPY_TOKEN_COMMAND = 'copy-token';
+const COPY_NOTIFICATION_ID = 'copy-token';
+
+/** Whether the extension may read the clipboard, which it must to clear only what it copied. */
+function mayReadClipboard(): Promise<boolean> {
+  return browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
+}
+
+/**
+ * The token on its way out, on the user's request only: copied as one of the formats, revealed in the popup, or
+ * copied by the keyboard command; and the clipboard cleared after the chosen delay, if it still holds exactly
+ * what was copied. The screens get the token only in the answer to their own intent.
+ */
+export function createClipboardService(options: { now: () => number }) {
+  const { now } = options;
+  const serially = createSerialQueue();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** A timer while the worker lives, and an alarm for when it has stopped; a new copy replaces both. */
+  async function arm(pending: PendingClear | null): Promise<void> {
+    clearTimeout(timer);
+    if (!pending) {
+      await browser.alarms.clear(CLIPBOARD_CLEAR_ALARM);
+      return;
+    }
+    await browser.alarms.create(CLIPBOARD_CLEAR_ALARM, { when: pending.clearAt });
+    timer = setTimeout(() => void clearIfDue(), Math.max(0, pending.clearAt - now()));
+  }
+
+  /** After a copy of `text`: when its clear comes, or why none will. */
+  async function scheduleClear(text: string): Promise<{ clearsAfterMs: number | null; clearNeedsPermission: boolean }> {
+    const afterMs = (await readStoredSnapshot()).settings.clipboardClearAfterMs;
+    const allowed = afterMs !== null && (await mayReadClipboard());
+    const pending = allowed ? pendingClearFor(await digestOf(text), now(), afterMs) : null;
+    await savePendingClear(pending);
+    await arm(pending);
+    return { clearsAfterMs: pending ? afterMs : null, clearNeedsPermission: afterMs !== null && !allowed };
+  }
+
+  /** Clears the clipboard once the moment has come, if it still holds what the extension copied. */
+  function clearIfDue(): Promise<void> {
+    return serially(async () => {
+      const pending = await readPendingClear();
+      if (!pending) return;
+      const at = now();
+      if (at < pending.clearAt) {
+        await arm(pending);
+        return;
+      }
+      await savePendingClear(null);
+      await arm(null);
+      const text = await readClipboard();
+      // Unreadable (the permission was withdrawn): what it holds cannot be known, so it is left alone.
+      if (text === null) return;
+      if (clearDecision(pending, await digestOf(text), at) === 'clear') await writeClipboard('');
+    });
+  }
+
+  /** The keyboard command: the raw token onto the clipboard, and a notification saying so, or why not. */
+  async function copyFromCommand(): Promise<void> {
+    const credential = await readCredential();
+    if (!credential) {
+      await notify(COPY_NOTIFICATION_ID, { title: t('copyCommandNothingTitle'), message: t('copyCommandSignedOut') }, false);
+      return;
+    }
+    if (!(await writeClipboard(credential.token))) {
+      await notify(COPY_NOTIFICATION_ID, { title: t('copyCommandNothingTitle'), message: t('copyCommandRefused') }, false);
+      return;
+    }
+    const clear = await scheduleClear(credential.token);
+    await notify(COPY_NOTIFICATION_ID, { title: t('copyCommandCopiedTitle'), message: copiedWording(clear) }, false);
+  }
+
+  const handlers = {
+    async copyToken(intent) {
+      const credential = await readCredential();
+      if (!credential) return refused(apiError('not-signed-in'));
+      const { settings } = await readStoredSnapshot();
+      const text = snippetFor(intent.format, credential.token, settings.apiOrigin);
+      return { ok: true, text, announcement: copiedWording(await scheduleClear(text)) };
+    },
+    async revealToken() {
+      const credential = await readCredential();
+      return credential ? { ok: true, token: credential.token } : refused(apiError('not-signed-in'));
+    },
+    async setClipboardClearAfter(intent) {
+      if (!isClearDelay(intent.afterMs)) return refused(apiError('invalid-input', { message: t('clipboardDelayUnknown') }));
+      await updateStored('settings', (settings) => ({ ...settings, clipboardClearAfterMs: intent.afterMs }));
+      return { ok: true };
+    },
+  } satisfies Partial<IntentHandlers>;
+
+  return { handlers, clearIfDue, copyFromCommand };
+}

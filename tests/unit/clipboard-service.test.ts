@@ -1,0 +1,187 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CLIPBOARD_CLEAR_ALARM, createClipboardService } from '../../lib/clipboard/worker/clipboard-service';
+import { withHandle } from './handle-intent';
+import { signedInState } from './state-fixtures';
+
+/** The system clipboard, in memory: what the extension wrote, and what the user copies meanwhile. */
+const clipboard = vi.hoisted(() => ({ text: '', readable: true, writes: [] as string[] }));
+vi.mock('../../lib/clipboard/worker/system-clipboard', () => ({
+  writeClipboard: async (text: string) => {
+    clipboard.text = text;
+    clipboard.writes.push(text);
+    return true;
+  },
+  readClipboard: async () => (clipboard.readable ? clipboard.text : null),
+}));
+
+const TOKEN = 'tdpat_SECRETsecretSECRET1234';
+let now = Date.UTC(2026, 11, 1, 12);
+let mayRead = true;
+
+async function signIn(settings: Record<string, unknown> = {}) {
+  await fakeBrowser.storage.local.set({
+    credential: { schemaVersion: 2, token: TOKEN },
+    tokenState: signedInState(),
+    settings: { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com', ...settings },
+  });
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  now = Date.UTC(2026, 11, 1, 12);
+  mayRead = true;
+  Object.assign(clipboard, { text: '', readable: true, writes: [] });
+  fakeBrowser.permissions.contains = (async () => mayRead) as typeof fakeBrowser.permissions.contains;
+});
+
+const service = () => withHandle(createClipboardService({ now: () => now }));
+
+describe('copying from the popup', () => {
+  it('answers each format with its text and says when the clipboard clears, by default in 30 s', async () => {
+    await signIn();
+    const answer = await service().handle({ type: 'copyToken', format: 'shell' });
+    expect(answer).toEqual({
+      ok: true,
+      text: `export TELEMETRYDECK_TOKEN='${TOKEN}'`,
+      announcement: 'Copied. The clipboard clears in 30 s',
+    });
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toMatchObject({ scheduledTime: now + 30_000 });
+    // What is kept for the clear is a digest: the token is in no storage area.
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(TOKEN);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toMatch(/"digest":"[0-9a-f]{64}"/);
+  });
+
+  it('refuses while signed out, and hands over nothing', async () => {
+    expect(await service().handle({ type: 'copyToken', format: 'token' })).toMatchObject({ ok: false, error: { kind: 'not-signed-in' } });
+    expect(await service().handle({ type: 'revealToken' })).toMatchObject({ ok: false, error: { kind: 'not-signed-in' } });
+  });
+
+  it('reveals the whole token on request', async () => {
+    await signIn();
+    expect(await service().handle({ type: 'revealToken' })).toEqual({ ok: true, token: TOKEN });
+  });
+
+  it('says that clearing is off without the permission to read the clipboard, and schedules none', async () => {
+    await signIn();
+    mayRead = false;
+    const answer = await service().handle({ type: 'copyToken', format: 'token' });
+    expect(answer).toMatchObject({
+      ok: true,
+      announcement: 'Copied. Clearing the clipboard is off until you allow it on the options page.',
+    });
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toBeUndefined();
+  });
+
+  it('schedules nothing when the user chose never to clear', async () => {
+    await signIn({ clipboardClearAfterMs: null });
+    const answer = await service().handle({ type: 'copyToken', format: 'header' });
+    expect(answer).toMatchObject({ ok: true, announcement: expect.stringMatching(/^Copied\. The clipboard is not cleared/) });
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toBeUndefined();
+  });
+});
+
+describe('the clear', () => {
+  it('clears what the extension copied once the delay has passed, with the worker still running', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const { text } = (await copy.handle({ type: 'copyToken', format: 'curl' })) as { text: string };
+    clipboard.text = text;
+    now += 10_000;
+    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.waitFor(() => expect(clipboard.text).toBe(''));
+  });
+
+  it('leaves alone what the user copied since', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const { text } = (await copy.handle({ type: 'copyToken', format: 'token' })) as { text: string };
+    clipboard.text = text;
+    clipboard.text = 'something the user copied afterwards';
+    now += 10_000;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe('something the user copied afterwards');
+    expect(clipboard.writes).toEqual([]);
+  });
+
+  it('clears after a worker stop: a new worker, woken by the alarm, still knows what to clear', async () => {
+    await signIn({ clipboardClearAfterMs: 20_000 });
+    const { text } = (await service().handle({ type: 'copyToken', format: 'powershell' })) as { text: string };
+    clipboard.text = text;
+    now += 20_000;
+    // Another instance: the first one's timer died with it; session storage and the alarm remain.
+    await service().clearIfDue();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('waits when woken early, and a new copy replaces the pending clear', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const first = (await copy.handle({ type: 'copyToken', format: 'token' })) as { text: string };
+    now += 5_000;
+    const second = (await copy.handle({ type: 'copyToken', format: 'header' })) as { text: string };
+    clipboard.text = first.text;
+    now += 6_000;
+    await copy.clearIfDue();
+    // The first copy's moment has passed, but it is no longer the pending one: the clipboard holds it, so it stays.
+    expect(clipboard.text).toBe(first.text);
+    clipboard.text = second.text;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe(second.text);
+    now += 5_000;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('leaves the clipboard alone when it cannot be read', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const { text } = (await copy.handle({ type: 'copyToken', format: 'token' })) as { text: string };
+    clipboard.text = text;
+    clipboard.readable = false;
+    now += 10_000;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe(text);
+  });
+});
+
+describe('the keyboard command', () => {
+  const notified = () => vi.spyOn(fakeBrowser.notifications, 'create');
+
+  it('copies the raw token and says so in a notification', async () => {
+    await signIn();
+    const create = notified();
+    await service().copyFromCommand();
+    expect(clipboard.text).toBe(TOKEN);
+    expect(create).toHaveBeenCalledExactlyOnceWith(
+      'copy-token',
+      expect.objectContaining({ title: 'Token copied', message: 'Copied. The clipboard clears in 30 s' }),
+    );
+    expect(JSON.stringify(create.mock.calls)).not.toContain(TOKEN);
+  });
+
+  it('copies nothing while signed out, and says why', async () => {
+    const create = notified();
+    await service().copyFromCommand();
+    expect(clipboard.writes).toEqual([]);
+    expect(create).toHaveBeenCalledExactlyOnceWith(
+      'copy-token',
+      expect.objectContaining({ title: 'Nothing copied', message: 'You are not signed in, so there is no token to copy.' }),
+    );
+  });
+});
+
+describe('the setting', () => {
+  it('takes one of the offered delays or never, and nothing else', async () => {
+    await signIn();
+    expect(await service().handle({ type: 'setClipboardClearAfter', afterMs: 60_000 })).toEqual({ ok: true });
+    expect(await service().handle({ type: 'setClipboardClearAfter', afterMs: null })).toEqual({ ok: true });
+    expect(await service().handle({ type: 'setClipboardClearAfter', afterMs: 45_000 })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input' },
+    });
+    const { settings } = (await fakeBrowser.storage.local.get('settings')) as { settings: { clipboardClearAfterMs: number | null } };
+    expect(settings.clipboardClearAfterMs).toBeNull();
+  });
+});
