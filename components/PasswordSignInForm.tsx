@@ -1,11 +1,16 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendIntent } from '../lib/protocol/send-intent';
 import { t } from '../lib/text/i18n';
 import { checkPasswordSignIn } from '../lib/token/password-sign-in';
 import { Alert } from './Alert';
 
-export function PasswordSignInForm() {
-  const [email, setEmail] = useState('');
+/** Email and password; to sign in again, the account's email comes filled in and the password field has focus. */
+export function PasswordSignInForm({ knownEmail }: { knownEmail?: string }) {
+  const [email, setEmail] = useState(knownEmail ?? '');
+  const passwordField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (knownEmail) passwordField.current?.focus();
+  }, []);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,6 +45,7 @@ export function PasswordSignInForm() {
       />
       <label for="password">{t('passwordLabel')}</label>
       <input
+        ref={passwordField}
         id="password"
         type="password"
         value={password}

@@ -9,6 +9,7 @@ import { isStale } from '../lib/token/refresh-policy';
 import { AccountCard } from './AccountCard';
 import { Alert } from './Alert';
 import { type AppsRefreshRequest, AppsSection } from './apps/AppsSection';
+import { CopyTokenPanel } from './CopyTokenPanel';
 import { TextWithLink } from './TextWithLink';
 
 export function SignedInView({
@@ -17,12 +18,15 @@ export function SignedInView({
   appsPreferences,
   now,
   onSignedOut,
+  onSignInAgain,
 }: {
   state: TokenState;
   apps: AppsState | null;
   appsPreferences: AppsPreferences;
   now: number;
   onSignedOut: (wasPat: boolean) => void;
+  /** A session has ended: the popup shows the email form instead, with the account's email filled in. */
+  onSignInAgain: () => void;
 }) {
   const [refreshing, setRefreshing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -56,6 +60,9 @@ export function SignedInView({
   }
 
   const error = state.check.error;
+  const rejected = state.check.status === 'rejected';
+  // A session is a sign-in that ends: once it has, or TelemetryDeck refused it, the way on is to sign in again.
+  const sessionOver = state.token.kind === 'session' && (rejected || (state.token.expiresAt !== null && state.token.expiresAt <= now));
   return (
     <>
       {error && (
@@ -65,8 +72,17 @@ export function SignedInView({
         </Alert>
       )}
       {actionError && <Alert>{actionError}</Alert>}
+      {sessionOver && (
+        <div class="sign-in-again">
+          <p class="hint">{t(rejected ? 'sessionRejectedHint' : 'sessionEndedHint')}</p>
+          <button type="button" class="primary" onClick={onSignInAgain}>
+            {t('signInAgain')}
+          </button>
+        </div>
+      )}
       <AccountCard state={state} now={now} />
-      {state.token.kind === 'pat' && state.token.expiresAt === null && state.check.status !== 'rejected' && (
+      <CopyTokenPanel state={state} now={now} />
+      {state.token.kind === 'pat' && state.token.expiresAt === null && !rejected && (
         <p class="hint">
           {t('patNoExpiryHint')}{' '}
           <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -83,7 +99,7 @@ export function SignedInView({
         </button>
       </div>
       {/* A rejected token no longer works: there is nothing left to revoke. */}
-      {state.token.kind === 'pat' && state.check.status !== 'rejected' && (
+      {state.token.kind === 'pat' && !rejected && (
         <p class="hint">
           <TextWithLink text={t('signOutPatHint')} href={PERSONAL_ACCESS_TOKENS_URL} />
         </p>

@@ -9,9 +9,22 @@ import { TokenSignInForm } from './TokenSignInForm';
 
 type Method = 'token' | 'password';
 
-/** The popup signed out: a choice of sign-in method, and after signing out of a token, where to revoke it. */
-export function SignedOutView({ removedPat }: { removedPat: boolean }) {
+/**
+ * The popup signed out: a choice of sign-in method, and after signing out of a token, where to revoke it. To sign
+ * in again after a session ended, the email form alone, with the account's email filled in.
+ */
+export function SignedOutView({ removedPat, again }: { removedPat: boolean; again?: { email?: string; onCancel: () => void } }) {
   const [method, setMethod] = useState<Method>('token');
+  if (again) {
+    return (
+      <>
+        <PasswordSignInForm knownEmail={again.email} />
+        <button type="button" class="link-button" onClick={again.onCancel}>
+          {t('cancel')}
+        </button>
+      </>
+    );
+  }
   return (
     <>
       {removedPat && (

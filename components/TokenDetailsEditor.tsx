@@ -55,7 +55,7 @@ export function TokenDetailsEditor({ state, now, onRemove }: { state: TokenState
 
   return (
     <form class="card" onSubmit={save} aria-labelledby="current-token-heading" noValidate>
-      <h2 id="current-token-heading">{t('currentTokenHeading')}</h2>
+      <h2 id="current-token-heading">{t(token.kind === 'session' ? 'currentSessionHeading' : 'currentTokenHeading')}</h2>
       <dl class="facts">
         <dt>{t('factKind')}</dt>
         <dd>{tokenKindLabel(token.kind)}</dd>

@@ -1,24 +1,27 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/text/i18n';
+import { type MessageKey, t } from '../../lib/text/i18n';
 import { SLOT, Slotted } from '../Slotted';
 
-/** The command that opens the popup, as the manifest names it. */
-const OPEN_POPUP_COMMAND = '_execute_action';
+/** The commands as the manifest names them, each with its words when it has a key and when it has none. */
+const COMMANDS: [name: string, current: MessageKey, none: MessageKey][] = [
+  ['_execute_action', 'shortcutCurrent', 'shortcutNone'],
+  ['copy-token', 'shortcutCopyCurrent', 'shortcutCopyNone'],
+];
 const CHROME_SHORTCUTS_PAGE = 'chrome://extensions/shortcuts';
 
 type ShortcutApi = { openShortcutSettings?: () => Promise<void> };
 
-/** The key that opens the popup, read from the browser, which lets the user change it. */
+/** The keys that open the popup and copy the token, read from the browser, which lets the user change them. */
 export function KeyboardShortcutSection() {
-  const [shortcut, setShortcut] = useState<string | null | undefined>(undefined);
+  const [shortcuts, setShortcuts] = useState<Record<string, string> | undefined>(undefined);
 
   useEffect(() => {
     const read = () =>
       void browser.commands
         .getAll()
-        .then((commands) => setShortcut(commands.find((command) => command.name === OPEN_POPUP_COMMAND)?.shortcut || null))
-        .catch(() => setShortcut(null));
+        .then((commands) => setShortcuts(Object.fromEntries(commands.map((command) => [command.name ?? '', command.shortcut ?? '']))))
+        .catch(() => setShortcuts({}));
     read();
     // Back from the browser's shortcut settings, show what the user chose there.
     window.addEventListener('focus', read);
@@ -34,17 +37,18 @@ export function KeyboardShortcutSection() {
   return (
     <section class="card" aria-labelledby="shortcut-heading">
       <h2 id="shortcut-heading">{t('shortcutHeading')}</h2>
-      {shortcut !== undefined && (
-        <p class="section-intro" aria-live="polite">
-          {shortcut ? (
-            <Slotted text={t('shortcutCurrent', SLOT)}>
-              <kbd>{shortcut}</kbd>
-            </Slotted>
-          ) : (
-            t('shortcutNone')
-          )}
-        </p>
-      )}
+      {shortcuts !== undefined &&
+        COMMANDS.map(([name, current, none]) => (
+          <p key={name} class="section-intro" aria-live="polite">
+            {shortcuts[name] ? (
+              <Slotted text={t(current, SLOT)}>
+                <kbd>{shortcuts[name]}</kbd>
+              </Slotted>
+            ) : (
+              t(none)
+            )}
+          </p>
+        ))}
       <button type="button" onClick={openSettings}>
         {t('shortcutChange')}
       </button>

@@ -1,5 +1,6 @@
 import { Header } from '../../components/Header';
 import { AppsPreferencesSection } from '../../components/options/AppsPreferencesSection';
+import { ClipboardSection } from '../../components/options/ClipboardSection';
 import { ConnectionSection } from '../../components/options/ConnectionSection';
 import { CurrentTokenSection } from '../../components/options/CurrentTokenSection';
 import { ForgetEverythingSection } from '../../components/options/ForgetEverythingSection';
@@ -32,6 +33,7 @@ export function OptionsApp({ initial }: { initial: Snapshot }) {
       />
       <ConnectionSection apiOrigin={settings.apiOrigin} signedIn={tokenState !== null} />
       <PrivacySection keepSignedIn={settings.keepSignedIn} />
+      <ClipboardSection clearAfterMs={settings.clipboardClearAfterMs} />
       <KeyboardShortcutSection />
       <ForgetEverythingSection />
     </main>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Alert';
 import { Header } from '../../components/Header';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
@@ -11,9 +11,13 @@ export function PopupApp({ initial }: { initial: Snapshot }) {
   const snapshot = useSnapshot(initial);
   const now = useNow();
   const [removedPat, setRemovedPat] = useState(false);
+  const [signingInAgain, setSigningInAgain] = useState(false);
   const { tokenState } = snapshot;
-  const signedInView = useView('signedIn', tokenState !== null);
-  const signInView = useView('signIn', tokenState === null);
+  // A new sign-in (or none) ends signing in again.
+  useEffect(() => setSigningInAgain(false), [tokenState?.token.addedAt]);
+  const signedIn = tokenState !== null && !signingInAgain;
+  const signedInView = useView('signedIn', signedIn);
+  const signInView = useView('signIn', !signedIn);
   const notice = snapshot.notice?.message ?? (snapshot.discarded ? discardedNotice() : null);
 
   return (
@@ -21,7 +25,7 @@ export function PopupApp({ initial }: { initial: Snapshot }) {
       <Header />
       {notice && <Notice onDismiss={snapshot.notice ? () => void sendIntent({ type: 'dismissNotice' }) : undefined}>{notice}</Notice>}
       {/* Each state's code arrives on its own (popup-views.ts); main.tsx loads the first before painting. */}
-      {tokenState
+      {signedIn
         ? signedInView && (
             <signedInView.SignedInView
               state={tokenState}
@@ -29,9 +33,15 @@ export function PopupApp({ initial }: { initial: Snapshot }) {
               appsPreferences={snapshot.settings.apps}
               now={now}
               onSignedOut={setRemovedPat}
+              onSignInAgain={() => setSigningInAgain(true)}
             />
           )
-        : signInView && <signInView.SignedOutView removedPat={removedPat} />}
+        : signInView && (
+            <signInView.SignedOutView
+              removedPat={removedPat}
+              again={tokenState ? { email: tokenState.account?.email, onCancel: () => setSigningInAgain(false) } : undefined}
+            />
+          )}
     </main>
   );
 }

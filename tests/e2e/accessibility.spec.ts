@@ -105,6 +105,41 @@ test.describe('axe on the popup', () => {
     await expectAccessible(popup, extension, 'the signed-in popup with a rejected token');
   });
 
+  test('signed in: the copy formats open, a copy made, and the whole token shown', async ({ server, extension }) => {
+    const popup = await extension.openPopup();
+    await signInWithToken(popup, server, extension.secrets, { expiryDays: '30' });
+    await popup.getByText('Copy as…').click();
+    await expect(popup.getByRole('group', { name: 'Copy the token as' })).toBeVisible();
+    await expectAccessible(popup, extension, 'the signed-in popup with the copy formats open');
+    await popup.getByRole('button', { name: 'Show token' }).click();
+    await expect(popup.getByLabel('The whole token')).toBeVisible();
+    await popup.getByRole('button', { name: 'Copy token' }).click();
+    await expect(popup.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+    await expectAccessible(popup, extension, 'the signed-in popup with the whole token shown, after a copy');
+  });
+
+  test('a session that ended: Sign in again, then its email form', async ({ server, extension }) => {
+    server.addUser(ADA);
+    const popup = await extension.openPopup();
+    await popup.getByRole('tab', { name: /email/i }).click();
+    await popup.getByLabel('Email').fill(ADA.email);
+    await popup.getByLabel('Password', { exact: true }).fill(ADA.password);
+    await popup.getByRole('button', { name: 'Sign in' }).click();
+    await popup.getByRole('button', { name: 'Sign out' }).waitFor();
+    extension.secrets.add(ADA.password, 'password');
+    const worker = await extension.worker();
+    await worker.evaluate(async () => {
+      const { tokenState } = await chrome.storage.local.get('tokenState');
+      (tokenState as { token: { expiresAt: number } }).token.expiresAt = Date.now() - 60_000;
+      await chrome.storage.local.set({ tokenState });
+    });
+    await expect(popup.getByRole('button', { name: 'Sign in again' })).toBeVisible();
+    await expectAccessible(popup, extension, 'the popup of a session that ended');
+    await popup.getByRole('button', { name: 'Sign in again' }).click();
+    await expect(popup.getByLabel('Password', { exact: true })).toBeFocused();
+    await expectAccessible(popup, extension, 'the email form to sign in again');
+  });
+
   test('signed in: an unverified email, several organizations, usage near and over the limit', async ({ server, extension }) => {
     server.addUser({
       ...ADA,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -350,7 +350,8 @@ class ChromiumWithExtension implements ExtensionHandle {
 
   /**
    * Reads every open page of the extension for the leak guard: its markup and the values of its fields, except
-   * the sign-in fields, which hold what the user typed (a token is only guarded from the DOM once stored).
+   * the sign-in fields, which hold what the user typed (a token is only guarded from the DOM once stored), and the
+   * popup's reveal field, the one place the whole token may be shown, at the user's request.
    */
   async snapshotPages(): Promise<void> {
     if (!this.currentContext) return;
@@ -364,7 +365,7 @@ class ChromiumWithExtension implements ExtensionHandle {
               .flatMap((form) => [...form.querySelectorAll('input, textarea')]),
           );
           const values = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
-            .filter((field) => !signInFields.has(field))
+            .filter((field) => !signInFields.has(field) && field.id !== 'revealed-token')
             .map((field) => field.value);
           return [document.documentElement.outerHTML, ...values].join('\n');
         })
@@ -404,6 +405,11 @@ class ChromiumWithExtension implements ExtensionHandle {
 interface TestFixtures {
   /** The browser's language, such as `de` (`test.use({ uiLanguage: 'de' })`); English when not given. */
   uiLanguage: string | undefined;
+  /**
+   * Optional permissions the browser has granted (`test.use({ grantedPermissions: ['clipboardRead'] })`): a
+   * copy of the build whose manifest asks for them outright, since a permission prompt cannot be answered.
+   */
+  grantedPermissions: string[];
   /** The worker's fake TelemetryDeck, reset before this test. */
   server: FakeServer;
   /** A fresh Chromium user-data directory, removed after the test. */
@@ -425,6 +431,7 @@ interface WorkerFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   uiLanguage: [undefined, { option: true }],
+  grantedPermissions: [[], { option: true }],
 
   workerServer: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its destructured first argument
@@ -504,8 +511,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  extension: async ({ extensionDir, profile, leakLog, uiLanguage }, use) => {
-    const extension = new ChromiumWithExtension(profile, extensionDir, leakLog, uiLanguage);
+  extension: async ({ extensionDir, profile, leakLog, uiLanguage, grantedPermissions }, use) => {
+    const dir = grantedPermissions.length ? buildGranting(extensionDir, grantedPermissions) : extensionDir;
+    const extension = new ChromiumWithExtension(profile, dir, leakLog, uiLanguage);
     try {
       await extension.launch();
       await use(extension);
@@ -519,6 +527,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 });
+
+/** A copy of the build whose manifest grants `permissions` at install, instead of asking for them later. */
+function buildGranting(extensionDir: string, permissions: string[]): string {
+  const copy = `${extensionDir}-granting-${permissions.join('-')}`;
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(extensionDir, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[]; optional_permissions?: string[] };
+  manifest.permissions = [...(manifest.permissions ?? []), ...permissions];
+  manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((permission) => !permissions.includes(permission));
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
+}
 
 export function builtManifest(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;

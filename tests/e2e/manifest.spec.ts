@@ -3,7 +3,10 @@ import { builtManifest, E2E_API_ORIGIN, expect, test } from './fixtures';
 test('the built manifest asks for exactly what the extension uses', async ({ extension }) => {
   const manifest = builtManifest();
   expect(manifest.manifest_version).toBe(3);
-  expect([...(manifest.permissions as string[])].sort()).toEqual(['alarms', 'notifications', 'storage']);
+  expect([...(manifest.permissions as string[])].sort()).toEqual(['alarms', 'clipboardWrite', 'notifications', 'offscreen', 'storage']);
+  // Reading the clipboard, to clear only an unchanged copy, is asked for in the options page when it is needed.
+  expect(manifest.optional_permissions).toEqual(['clipboardRead']);
+  expect(Object.keys(manifest.commands as object).sort()).toEqual(['_execute_action', 'copy-token']);
   expect([...(manifest.host_permissions as string[])].sort()).toEqual(
     [`${E2E_API_ORIGIN}/*`, 'https://api.telemetrydeck.com/*', 'https://api.telemetrydeckapi.com/*'].sort(),
   );

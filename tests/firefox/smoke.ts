@@ -1,7 +1,8 @@
 // `npm run test:firefox`: the real Firefox build, installed in headless Firefox as a temporary add-on, against
 // the fake TelemetryDeck. Storage, alarms, notifications and the badge must work there as they do in Chromium.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { buildExtension } from '../../scripts/wxt-build.ts';
@@ -53,6 +54,19 @@ async function eventually<T>(what: string, check: () => Promise<T | undefined>, 
   }
 }
 
+/** A copy of the build whose manifest grants `permissions` at install, instead of asking for them later. */
+function grantOptional(extensionDir: string, permissions: string[]): string {
+  const copy = `${extensionDir}-granting`;
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(extensionDir, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[]; optional_permissions?: string[] };
+  manifest.permissions = [...(manifest.permissions ?? []), ...permissions];
+  manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((permission) => !permissions.includes(permission));
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
+}
+
 /** A date `days` from today as `<input type="date">` takes it, in the browser's time zone. */
 function dateInput(days: number): string {
   const date = new Date(Date.now() + days * DAY);
@@ -84,7 +98,8 @@ describe('the Firefox extension', () => {
   before(async () => {
     server = await startFakeServer({ port: 0, host: '127.0.0.1' });
     const extensionDir = buildExtension({ outDir: '.output-firefox-e2e', browser: 'firefox', apiOrigin: server.origin });
-    firefox = await launchFirefoxWithExtension(executable, extensionDir);
+    // The permission to read the clipboard, granted: a prompt cannot be answered here (see grantOptional).
+    firefox = await launchFirefoxWithExtension(executable, grantOptional(extensionDir, ['clipboardRead']));
     control = await firefox.open('options.html', 'Keep me signed in');
   });
 
@@ -216,6 +231,38 @@ describe('the Firefox extension', () => {
       'an alarm for the next change',
     );
     await options.close();
+  });
+
+  test('copying from the popup works, and so does the clear, from the background page', async () => {
+    const clipboard = () => inExtension(() => navigator.clipboard.readText());
+    await fill(control, '::-p-aria(Clear the clipboard after)', '10000');
+    await eventually('the saved delay', async () => {
+      const settings = (await storage()).settings as { clipboardClearAfterMs?: number } | undefined;
+      return settings?.clipboardClearAfterMs === 10_000 ? true : undefined;
+    });
+    await popup.bringToFront();
+    await click(popup, '::-p-text(Copy as…)');
+    await click(popup, '::-p-aria(curl command)');
+    // The popup stays open: copying asks for no permission, so no prompt can close it.
+    await popup.waitForSelector('::-p-text(Copied. The clipboard clears in 10 s)', { visible: true });
+    assert.equal(await clipboard(), `curl -H 'Authorization: Bearer ${token}' ${server.origin}/api/v3/users/info`);
+    // Cleared from the background page once the delay has passed, since it still holds what was copied.
+    await eventually('an empty clipboard', async () => ((await clipboard()) === '' ? true : undefined), 30_000);
+
+    // What the user copies after the extension's copy is left alone.
+    await click(popup, '::-p-aria([name="Copy token"][role="button"])');
+    await popup.waitForSelector('::-p-text(Copied. The clipboard clears in 10 s)', { visible: true });
+    assert.equal(await clipboard(), token);
+    await inExtension(() => navigator.clipboard.writeText('copied by the user since'));
+    await eventually(
+      'the clear dealt with',
+      async () => {
+        const pending = await inExtension(() => browser.storage.session.get('pendingClipboardClear'));
+        return Object.keys(pending).length === 0 ? true : undefined;
+      },
+      30_000,
+    );
+    assert.equal(await clipboard(), 'copied by the user since');
   });
 
   test('signing out clears the token from storage, the badge and the alarms', async () => {
