@@ -16,8 +16,8 @@ function dateInput(daysAhead: number): string {
 
 /**
  * Walks through the extension's main states and writes `<name>-<scheme>.png` for each: the popup signed
- * out, signed in with its apps, with a token TelemetryDeck rejected; the options page with reminders,
- * a token to revoke and a tracked token.
+ * out, signed in with its apps, with the copy formats open, with a token TelemetryDeck rejected; the options
+ * page with reminders, a token to revoke and a tracked token.
  */
 export async function shootStates(options: {
   context: BrowserContext;
@@ -70,6 +70,12 @@ export async function shootStates(options: {
   await signIn(popup, demo.paid.pat, 'Browser toolbar', '30');
   await popup.getByRole('region', { name: 'Your apps' }).getByRole('link').first().waitFor();
   await shoot(popup, 'popup-signed-in');
+
+  // The token put to work: the formats it copies as, open under "Copy as…".
+  await popup.getByText('Copy as…').click();
+  await popup.getByRole('group', { name: 'Copy the token as' }).waitFor();
+  await shoot(popup, 'popup-copy-menu');
+  await popup.getByText('Copy as…').click();
 
   const settings = await context.newPage();
   await settings.setViewportSize({ width: 760, height: 900 });
