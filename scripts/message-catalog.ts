@@ -17,12 +17,24 @@ export function readCatalog(language: string): Catalog {
   return JSON.parse(readFileSync(join(LOCALES_DIR, language, 'messages.json'), 'utf8'));
 }
 
+const lowerCaseIndexes = new WeakMap<Catalog, Map<string, CatalogEntry>>();
+
+/** The catalog by lower-case key, made once per catalog: a lookup per message stays cheap in property tests. */
+function byLowerCaseKey(catalog: Catalog): Map<string, CatalogEntry> {
+  let index = lowerCaseIndexes.get(catalog);
+  if (!index) {
+    index = new Map(Object.entries(catalog).map(([name, entry]) => [name.toLowerCase(), entry]));
+    lowerCaseIndexes.set(catalog, index);
+  }
+  return index;
+}
+
 /**
  * `i18n.getMessage` as the browsers implement it: keys are case-insensitive, `$name$` takes its
  * placeholder's content, then `$1`…`$9` take the substitutions and `$$` is a dollar sign.
  */
 export function messageFrom(catalog: Catalog, key: string, substitutions: readonly string[] = []): string {
-  const entry = Object.entries(catalog).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1];
+  const entry = byLowerCaseKey(catalog).get(key.toLowerCase());
   if (!entry) return '';
   const placeholders = Object.fromEntries(
     Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content]),
