@@ -2,6 +2,7 @@ import { Header } from '../../components/Header';
 import { AppsPreferencesSection } from '../../components/options/AppsPreferencesSection';
 import { ConnectionSection } from '../../components/options/ConnectionSection';
 import { CurrentTokenSection } from '../../components/options/CurrentTokenSection';
+import { DiagnosticsSection } from '../../components/options/DiagnosticsSection';
 import { ForgetEverythingSection } from '../../components/options/ForgetEverythingSection';
 import { KeyboardShortcutSection } from '../../components/options/KeyboardShortcutSection';
 import { PrivacySection } from '../../components/options/PrivacySection';
@@ -33,6 +34,7 @@ export function OptionsApp({ initial }: { initial: Snapshot }) {
       <ConnectionSection apiOrigin={settings.apiOrigin} signedIn={tokenState !== null} />
       <PrivacySection keepSignedIn={settings.keepSignedIn} />
       <KeyboardShortcutSection />
+      <DiagnosticsSection />
       <ForgetEverythingSection />
     </main>
   );

@@ -12,7 +12,8 @@ export type Refused = { ok: false; error: Pick<ApiError, 'kind' | 'message'> };
  * these names (worker/intent-handlers.ts), so an intent without its handler does not compile.
  */
 export type IntentMap = {
-  signInWithToken: { carries: { token: string; name?: string; expiresAt?: number | null }; answer: Done };
+  /** `createdAt`: the start of the day the token was made, which a quick expiry window counts from. */
+  signInWithToken: { carries: { token: string; name?: string; expiresAt?: number | null; createdAt?: number }; answer: Done };
   signInWithPassword: { carries: { email: string; password: string }; answer: Done };
   /** `user`: the Refresh button. `stale`: a screen found old data. */
   refresh: { carries: { reason: 'user' | 'stale' }; answer: Done };
@@ -33,6 +34,8 @@ export type IntentMap = {
   refreshApps: { carries: { reason: 'user' | 'stale' }; answer: Done };
   /** null: the apps with the most events; a list: exactly these. Omitted: unchanged. */
   setAppsPreferences: { carries: { selectedAppIds?: string[] | null; excludeTestMode?: boolean }; answer: Done };
+  /** Forgets the failures the options page's Diagnostics lists. */
+  clearDiagnostics: { carries: object; answer: Done };
 };
 
 /** The shape a protocol has: each intent's name, what it carries and what it answers. */

@@ -1,4 +1,5 @@
 import type { createAppsService } from '../apps/worker/apps-service';
+import type { createDiagnosticsService } from '../diagnostics/worker/failure-log';
 import type { IntentHandlers } from '../protocol/worker/intent-handlers';
 import type { createSettingsService } from '../settings/worker/settings-service';
 import type { createTokenService } from '../token/worker/token-service';
@@ -7,13 +8,14 @@ interface Services {
   tokens: ReturnType<typeof createTokenService>;
   settings: ReturnType<typeof createSettingsService>;
   apps: ReturnType<typeof createAppsService>;
+  diagnostics: ReturnType<typeof createDiagnosticsService>;
 }
 
 /**
  * Which service answers which intent, in one place. Typed as the protocol's handler map: an intent left out,
  * named twice, or given another intent's handler fails `tsc`.
  */
-export function intentRoutes({ tokens, settings, apps }: Services): IntentHandlers {
+export function intentRoutes({ tokens, settings, apps, diagnostics }: Services): IntentHandlers {
   return {
     signInWithToken: tokens.handlers.signInWithToken,
     signInWithPassword: tokens.handlers.signInWithPassword,
@@ -32,5 +34,6 @@ export function intentRoutes({ tokens, settings, apps }: Services): IntentHandle
     dismissNotice: settings.handlers.dismissNotice,
     refreshApps: apps.handlers.refreshApps,
     setAppsPreferences: apps.handlers.setAppsPreferences,
+    clearDiagnostics: diagnostics.handlers.clearDiagnostics,
   };
 }

@@ -14,6 +14,7 @@ export const intentSchema = z.union([
     token: z.string().check(z.maxLength(1_000_000)),
     name: z.optional(z.string().check(z.maxLength(200))),
     expiresAt: z.optional(z.nullable(integer().check(z.nonnegative()))),
+    createdAt: z.optional(integer().check(z.nonnegative())),
   }),
   z.strictObject({
     type: z.literal('signInWithPassword'),
@@ -54,6 +55,7 @@ export const intentSchema = z.union([
     selectedAppIds: z.optional(z.nullable(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500)))),
     excludeTestMode: z.optional(z.boolean()),
   }),
+  z.strictObject({ type: z.literal('clearDiagnostics') }),
 ]);
 
 // The schema accepts exactly the protocol's intents: each must be assignable to the other.
