@@ -108,6 +108,9 @@ export default defineConfig({
     action: {
       default_title: '__MSG_extName__',
     },
+    // No web page and no other extension may message or connect to this one: only its own pages speak to
+    // its worker (whose receiver also checks every sender). Without the key, any other extension could.
+    externally_connectable: { ids: [], matches: [] },
     commands: {
       // Opens the popup, as a click on the toolbar button does; users may change it in the browser.
       _execute_action: {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export interface Tab<T extends string> {
   id: T;
@@ -32,8 +32,9 @@ export function MethodTabs<T extends string>({
     root.current?.querySelector(`#panel-${id}`)?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }
 
-  // A newly chosen panel's fields render with the selection, so they can take focus only after it.
-  useEffect(() => {
+  // A newly chosen panel's fields render with the selection, so they can take focus only after it: at once,
+  // before the next key press is handled, not after the next frame, which a busy machine delays.
+  useLayoutEffect(() => {
     if (!focusPanel.current) return;
     focusPanel.current = false;
     focusFirstField(selected);

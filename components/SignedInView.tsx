@@ -29,6 +29,7 @@ export function SignedInView({
   onSignInAgain: () => void;
 }) {
   const [refreshing, setRefreshing] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [appsRequest, setAppsRequest] = useState<AppsRefreshRequest | null>(null);
 
@@ -53,7 +54,9 @@ export function SignedInView({
   }
 
   async function signOut() {
+    setSigningOut(true);
     const result = await sendIntent({ type: 'signOut' });
+    setSigningOut(false);
     // A rejected token no longer works, so there is nothing left to revoke.
     if (result.ok) onSignedOut(state.token.kind === 'pat' && state.check.status !== 'rejected');
     else setActionError(result.error.message);
@@ -94,7 +97,7 @@ export function SignedInView({
         <button type="button" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
           {t('refresh')}
         </button>
-        <button type="button" onClick={signOut}>
+        <button type="button" onClick={signOut} disabled={signingOut} aria-busy={signingOut}>
           {t('signOut')}
         </button>
       </div>

@@ -65,6 +65,12 @@ export function TokenDetailsEditor({ state, now, onRemove }: { state: TokenState
         <dd>
           <code>{token.masked}</code>
         </dd>
+        {token.createdAt !== undefined && (
+          <>
+            <dt>{t('factCreated')}</dt>
+            <dd>{formatDate(token.createdAt)}</dd>
+          </>
+        )}
         <dt>{t('factAdded')}</dt>
         <dd>{formatDateTime(token.addedAt)}</dd>
         <dt>{t('factLastCheck')}</dt>

@@ -2,35 +2,18 @@ import { useState } from 'preact/hooks';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
 import { sendIntent } from '../lib/protocol/send-intent';
 import { t } from '../lib/text/i18n';
-import { expiryFromDateInput } from '../lib/time/date-input';
-import { DAY_MS } from '../lib/time/units';
+import { chosenExpiry, type ExpiryChoice, todayForDateInput } from '../lib/token/expiry-window';
 import { checkPersonalAccessToken } from '../lib/token/format';
-import { checkPatExpiry, DASHBOARD_EXPIRY_WINDOWS_DAYS, expiryWindowLabel } from '../lib/token/pat-expiry';
+import { DASHBOARD_EXPIRY_WINDOWS_DAYS, expiryWindowLabel } from '../lib/token/pat-expiry';
 import { Alert } from './Alert';
 import { TextWithLink } from './TextWithLink';
-
-type ExpiryChoice = 'unknown' | 'date' | `${number}`;
-
-/** Where the user gave one, the expiry they picked in the dashboard: the API never tells us. */
-function chosenExpiry(
-  choice: ExpiryChoice,
-  date: string,
-  now: number,
-): { ok: true; expiresAt: number | null } | { ok: false; message: string } {
-  if (choice === 'unknown') return { ok: true, expiresAt: null };
-  if (choice === 'date') {
-    const expiresAt = expiryFromDateInput(date);
-    if (expiresAt === null) return { ok: false, message: t('patPickDayOrUnknown') };
-    return checkPatExpiry(expiresAt, now);
-  }
-  return { ok: true, expiresAt: now + Number(choice) * DAY_MS };
-}
 
 export function TokenSignInForm() {
   const [token, setToken] = useState('');
   const [name, setName] = useState('');
   const [expiryChoice, setExpiryChoice] = useState<ExpiryChoice>('unknown');
   const [expiryDate, setExpiryDate] = useState('');
+  const [createdOn, setCreatedOn] = useState(() => todayForDateInput(Date.now()));
   const [tokenFocused, setTokenFocused] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +26,8 @@ export function TokenSignInForm() {
       setError(checked.message);
       return;
     }
-    const expiry = chosenExpiry(expiryChoice, expiryDate, Date.now());
+    // The API never tells us a token's expiry: where the user gave one, it is what they picked in the dashboard.
+    const expiry = chosenExpiry(expiryChoice, { date: expiryDate, createdOn }, Date.now());
     if (!expiry.ok) {
       setError(expiry.message);
       return;
@@ -55,6 +39,7 @@ export function TokenSignInForm() {
       token: checked.token,
       name: name.trim() || undefined,
       expiresAt: expiry.expiresAt,
+      createdAt: expiry.createdAt,
     });
     setBusy(false);
     if (result.ok) setToken('');
@@ -111,6 +96,18 @@ export function TokenSignInForm() {
           <>
             <label for="pat-expiry-date">{t('expiresOnLabel')}</label>
             <input id="pat-expiry-date" type="date" value={expiryDate} onInput={(event) => setExpiryDate(event.currentTarget.value)} />
+          </>
+        )}
+        {expiryChoice !== 'date' && expiryChoice !== 'unknown' && (
+          <>
+            <label for="pat-created">{t('createdOnLabel')}</label>
+            <input
+              id="pat-created"
+              type="date"
+              value={createdOn}
+              max={todayForDateInput(Date.now())}
+              onInput={(event) => setCreatedOn(event.currentTarget.value)}
+            />
           </>
         )}
         <p class="hint">{t('patExpiryHint')}</p>

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createAppsService } from '../lib/apps/worker/apps-service';
 import { CLIPBOARD_CLEAR_ALARM, COPY_TOKEN_COMMAND, createClipboardService } from '../lib/clipboard/worker/clipboard-service';
+import { createDiagnosticsService, recordFailure } from '../lib/diagnostics/worker/failure-log';
 import { createIntentRouter } from '../lib/protocol/worker/intent-handlers';
 import { listenForIntents } from '../lib/protocol/worker/intent-receiver';
 import { isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminders/worker/reminder-service';
@@ -12,25 +13,37 @@ import { becameRejected } from '../lib/token/worker/rejection';
 import { REVALIDATE_ALARM } from '../lib/token/worker/revocation-watch';
 import { createTokenService } from '../lib/token/worker/token-service';
 import { intentRoutes } from '../lib/worker/intent-routes';
+import { createStartUp } from '../lib/worker/start-up';
 import { repairStorage } from '../lib/worker/start-up-repair';
 import { EARLIER_STATE_ALARMS, STATE_CHANGE_ALARM, syncWithState } from '../lib/worker/sync-with-state';
 
 export default defineBackground(() => {
-  const startUp = (async () => {
-    await restrictStorageToTrustedContexts();
-    await repairStorage(Date.now());
-  })();
-  const serially = createSerialQueue();
-  const afterStartUp = (task: () => Promise<unknown>) => void startUp.then(() => serially(task)).catch(() => {});
+  const startUp = createStartUp(
+    async () => {
+      await restrictStorageToTrustedContexts();
+      await repairStorage(Date.now());
+    },
+    (error) => void recordFailure('start-up', error),
+  );
+  void startUp().catch(() => {});
+  // Wake-ups run one at a time; what each writes goes through the store's own queue.
+  const oneAtATime = createSerialQueue();
+  // A start-up that failed is recorded by itself, and runs again with the next event.
+  const afterStartUp = (task: () => Promise<unknown>) =>
+    void startUp().then(
+      () => oneAtATime(task).catch((error: unknown) => recordFailure('background', error)),
+      () => {},
+    );
   const sync = () => afterStartUp(() => syncWithState(Date.now()));
 
   const tokens = createTokenService({ now: Date.now });
-  const settings = createSettingsService({ now: Date.now, signOut: tokens.signOut });
+  const settings = createSettingsService({ now: Date.now, signOut: tokens.signOut, cancelSignIns: tokens.cancelSignIns });
   const apps = createAppsService({ now: Date.now });
   const clipboard = createClipboardService({ now: Date.now });
+  const diagnostics = createDiagnosticsService();
 
   // Every listener is registered before the first await: MV3 drops events that arrive earlier.
-  listenForIntents(createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard }), () => startUp));
+  listenForIntents(createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard, diagnostics }), startUp));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === STATE_CHANGE_ALARM || EARLIER_STATE_ALARMS.includes(alarm.name)) sync();
     if (alarm.name === REVALIDATE_ALARM) afterStartUp(() => tokens.refresh('watch'));

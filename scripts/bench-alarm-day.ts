@@ -43,7 +43,7 @@ export interface AlarmDay {
 export function simulateAlarmDay(expiresInDays = 10, signedInAt = Date.UTC(2026, 0, 15, 9, 30)): AlarmDay {
   const dayEnd = signedInAt + DAY_MS;
   const state: TokenState = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     token: { kind: 'pat', masked: 'tdpat_…abcd', name: 'Benchmark', addedAt: signedInAt, expiresAt: signedInAt + expiresInDays * DAY_MS },
     account: { id: 'bench', email: 'ada@example.com', fetchedAt: signedInAt },
     check: { status: 'valid', lastSuccessAt: signedInAt, lastAttemptAt: signedInAt, error: null },

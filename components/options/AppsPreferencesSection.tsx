@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { DEFAULT_APP_LIMIT, selectShownApps } from '../../lib/apps/selection';
 import { sendIntent } from '../../lib/protocol/send-intent';
 import type { AppsPreferences, AppsState } from '../../lib/state/types';
@@ -18,27 +17,20 @@ export function AppsPreferencesSection({
   signedIn: boolean;
 }) {
   const outcome = useOutcome<'choice' | 'testMode'>();
-  const [chosenShown, setChosenShown] = usePendingValue(preferences.selectedAppIds);
-  const [excludeShown, setExcludeShown] = usePendingValue(preferences.excludeTestMode);
-  // The choice last sent but maybe not stored yet, so that quick clicks build on each other.
-  const pending = useRef<string[] | null | undefined>(undefined);
-  useEffect(() => {
-    pending.current = undefined;
-  }, [preferences.selectedAppIds]);
+  // What is shown is the latest choice until storage holds it, so that quick clicks build on each other.
+  const [chosenShown, setChosenShown, settleChoice] = usePendingValue(preferences.selectedAppIds);
+  const [excludeShown, setExcludeShown, settleExclude] = usePendingValue(preferences.excludeTestMode);
 
   const organizations = apps?.organizations ?? [];
 
   async function choose(selectedAppIds: string[] | null) {
-    const before = pending.current === undefined ? preferences.selectedAppIds : pending.current;
-    pending.current = selectedAppIds;
     setChosenShown(selectedAppIds);
     outcome.clear();
     const result = await sendIntent({ type: 'setAppsPreferences', selectedAppIds });
     if (result.ok) {
       outcome.saved('choice');
     } else {
-      if (pending.current === selectedAppIds) pending.current = undefined;
-      setChosenShown(before);
+      settleChoice();
       outcome.failed('choice', result.error.message);
     }
   }
@@ -52,7 +44,7 @@ export function AppsPreferencesSection({
   }
 
   function toggleApp(id: string, on: boolean) {
-    const current = (pending.current === undefined ? preferences.selectedAppIds : pending.current) ?? [];
+    const current = chosenShown ?? [];
     const next = on ? [...current.filter((other) => other !== id), id] : current.filter((other) => other !== id);
     void choose(next);
   }
@@ -65,7 +57,7 @@ export function AppsPreferencesSection({
     if (result.ok) {
       outcome.saved('testMode', t('appsPrefsTestModeSaved'));
     } else {
-      setExcludeShown(!next);
+      settleExclude();
       outcome.failed('testMode', result.error.message);
     }
   }

@@ -7,7 +7,7 @@ import { usePendingValue } from './use-pending-value';
 /** Where the token lives: on disk (kept across restarts) or in memory only. */
 export function PrivacySection({ keepSignedIn }: { keepSignedIn: boolean }) {
   const outcome = useOutcome<'keep'>();
-  const [shown, setShown] = usePendingValue(keepSignedIn);
+  const [shown, setShown, settle] = usePendingValue(keepSignedIn);
 
   async function toggle(event: Event & { currentTarget: HTMLInputElement }) {
     const next = event.currentTarget.checked;
@@ -17,7 +17,7 @@ export function PrivacySection({ keepSignedIn }: { keepSignedIn: boolean }) {
     if (result.ok) {
       outcome.saved('keep');
     } else {
-      setShown(!next);
+      settle();
       outcome.failed('keep', result.error.message);
     }
   }

@@ -20,13 +20,14 @@ import { usePendingValue } from './use-pending-value';
 /** Notifications on or off, when they come, and how often a token still to revoke is brought up. */
 export function RemindersSection({ reminders, revalidateEveryMs }: { reminders: ReminderSettings; revalidateEveryMs: number }) {
   const outcome = useOutcome<'enabled' | 'list'>();
-  const [enabledShown, setEnabledShown] = usePendingValue(reminders.enabled);
+  const [enabledShown, setEnabledShown, settleEnabled] = usePendingValue(reminders.enabled);
   const listHeading = useRef<HTMLHeadingElement>(null);
   // What was last sent but may not be stored yet, so two quick changes build on each other.
   const pending = useRef<ReminderSettings | null>(null);
+  // Only a change of the stored settings ends it: any other storage change re-reads them as a new object.
   useEffect(() => {
     pending.current = null;
-  }, [reminders]);
+  }, [JSON.stringify(reminders)]);
 
   const current = () => pending.current ?? reminders;
 
@@ -52,7 +53,7 @@ export function RemindersSection({ reminders, revalidateEveryMs }: { reminders: 
     if (result.ok) {
       outcome.saved('enabled');
     } else {
-      setEnabledShown(!enabled);
+      settleEnabled();
       outcome.failed('enabled', result.error.message);
     }
   }

@@ -3,6 +3,7 @@ import { AppsPreferencesSection } from '../../components/options/AppsPreferences
 import { ClipboardSection } from '../../components/options/ClipboardSection';
 import { ConnectionSection } from '../../components/options/ConnectionSection';
 import { CurrentTokenSection } from '../../components/options/CurrentTokenSection';
+import { DiagnosticsSection } from '../../components/options/DiagnosticsSection';
 import { ForgetEverythingSection } from '../../components/options/ForgetEverythingSection';
 import { KeyboardShortcutSection } from '../../components/options/KeyboardShortcutSection';
 import { PrivacySection } from '../../components/options/PrivacySection';
@@ -35,6 +36,7 @@ export function OptionsApp({ initial }: { initial: Snapshot }) {
       <PrivacySection keepSignedIn={settings.keepSignedIn} />
       <ClipboardSection clearAfterMs={settings.clipboardClearAfterMs} />
       <KeyboardShortcutSection />
+      <DiagnosticsSection />
       <ForgetEverythingSection />
     </main>
   );

@@ -13,7 +13,8 @@ export type Refused = { ok: false; error: Pick<ApiError, 'kind' | 'message'> };
  * these names (worker/intent-handlers.ts), so an intent without its handler does not compile.
  */
 export type IntentMap = {
-  signInWithToken: { carries: { token: string; name?: string; expiresAt?: number | null }; answer: Done };
+  /** `createdAt`: the start of the day the token was made, which a quick expiry window counts from. */
+  signInWithToken: { carries: { token: string; name?: string; expiresAt?: number | null; createdAt?: number }; answer: Done };
   signInWithPassword: { carries: { email: string; password: string }; answer: Done };
   /** `user`: the Refresh button. `stale`: a screen found old data. */
   refresh: { carries: { reason: 'user' | 'stale' }; answer: Done };
@@ -43,6 +44,8 @@ export type IntentMap = {
   revealToken: { carries: object; answer: { ok: true; token: string } };
   /** null: never clear the clipboard. */
   setClipboardClearAfter: { carries: { afterMs: number | null }; answer: Done };
+  /** Forgets the failures the options page's Diagnostics lists. */
+  clearDiagnostics: { carries: object; answer: Done };
 };
 
 /** The shape a protocol has: each intent's name, what it carries and what it answers. */

@@ -10,9 +10,11 @@ export const STORAGE_KEYS = {
   notice: 'notice',
   /** The organizations, apps and their numbers last fetched: a cache, never secret. */
   apps: 'apps',
+  /** The worker's last failures, for a bug report: read by the options page alone. */
+  diagnostics: 'diagnostics',
 } as const;
 
-/** The keys a screen reads: everything but the secret. */
+/** The keys both screens read: everything but the secret and the diagnostics, which only the options page reads. */
 export const SNAPSHOT_KEYS = [
   STORAGE_KEYS.tokenState,
   STORAGE_KEYS.settings,

@@ -7,12 +7,14 @@ import type { ApiErrorKind } from '../api/error';
  * Every stored value carries `schemaVersion`, the version of the whole store. The secret lives alone under
  * `credential`, read only by the background worker; the screens read the other keys, none of them secret.
  */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 type Version = typeof CURRENT_SCHEMA_VERSION;
 
 export interface StoredCredential {
   schemaVersion: Version;
   token: string;
+  /** The API origin that accepted the token: the only one it is ever sent to. */
+  origin: string;
 }
 
 export type TokenKind = 'pat' | 'session';
@@ -23,7 +25,10 @@ export interface TokenInfo {
   masked: string;
   name?: string;
   addedAt: number;
-  /** Given by the server for a signed-in session. */
+  /**
+   * When the token was made: the server says so for a signed-in session; for a personal access token, the
+   * start of the day the user said they created it, which its expiry window counts from.
+   */
   createdAt?: number;
   /** null: nobody told us (the API never reveals a personal access token's expiry). */
   expiresAt: number | null;
@@ -174,4 +179,23 @@ export interface AppsState {
   retryNotBefore?: number;
   consecutiveFailures?: number;
   organizations: StoredOrganization[];
+}
+
+/** Where in the worker a failure happened: a step of a wake-up, a background task, or an intent's work. */
+export type FailureStep = 'start-up' | 'badge' | 'reminders' | 'alarms' | 'revocation-watch' | 'refresh' | 'apps' | 'intent' | 'background';
+
+/** One failure, for a bug report: never a secret (the worker redacts the token and password first). */
+export interface FailureRecord {
+  at: number;
+  step: FailureStep;
+  /** An error kind (`timeout`, `offline`…), or the name of what was thrown (`TypeError`). */
+  kind: string;
+  /** One line. */
+  message: string;
+}
+
+/** The worker's last failures, oldest first; the options page shows them. */
+export interface Diagnostics {
+  schemaVersion: Version;
+  failures: FailureRecord[];
 }

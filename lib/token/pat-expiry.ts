@@ -1,4 +1,5 @@
 import { t } from '../text/i18n';
+import { DAY_MS } from '../time/units';
 
 /** The expiration windows TelemetryDeck's dashboard offers when a personal access token is created. */
 export const DASHBOARD_EXPIRY_WINDOWS_DAYS = [7, 30, 60, 90, 365] as const;
@@ -27,4 +28,17 @@ export function checkPatExpiry(expiresAt: number | null | undefined, now: number
     return { ok: false, message: t('dateTooFar') };
   }
   return { ok: true, expiresAt };
+}
+
+/** A window counted from the start of the day the token was made, so never later than its real expiry. */
+export function expiryAfterWindow(createdAt: number, days: number): number {
+  return createdAt + days * DAY_MS;
+}
+
+/** The day a token was made: not after now, and within the last year, since none lives longer. */
+export function checkCreatedAt(createdAt: number, now: number): { ok: true } | { ok: false; message: string } {
+  if (!Number.isFinite(createdAt)) return { ok: false, message: t('dateInvalid') };
+  if (createdAt > now) return { ok: false, message: t('createdAfterToday') };
+  if (latestPatExpiry(createdAt) < now) return { ok: false, message: t('createdTooLongAgo') };
+  return { ok: true };
 }

@@ -1,5 +1,6 @@
 import type { createAppsService } from '../apps/worker/apps-service';
 import type { createClipboardService } from '../clipboard/worker/clipboard-service';
+import type { createDiagnosticsService } from '../diagnostics/worker/failure-log';
 import type { IntentHandlers } from '../protocol/worker/intent-handlers';
 import type { createSettingsService } from '../settings/worker/settings-service';
 import type { createTokenService } from '../token/worker/token-service';
@@ -9,13 +10,14 @@ interface Services {
   tokens: ReturnType<typeof createTokenService>;
   settings: ReturnType<typeof createSettingsService>;
   apps: ReturnType<typeof createAppsService>;
+  diagnostics: ReturnType<typeof createDiagnosticsService>;
 }
 
 /**
  * Which service answers which intent, in one place. Typed as the protocol's handler map: an intent left out,
  * named twice, or given another intent's handler fails `tsc`.
  */
-export function intentRoutes({ tokens, settings, apps, clipboard }: Services): IntentHandlers {
+export function intentRoutes({ tokens, settings, apps, clipboard, diagnostics }: Services): IntentHandlers {
   return {
     signInWithToken: tokens.handlers.signInWithToken,
     signInWithPassword: tokens.handlers.signInWithPassword,
@@ -37,5 +39,6 @@ export function intentRoutes({ tokens, settings, apps, clipboard }: Services): I
     copyToken: clipboard.handlers.copyToken,
     revealToken: clipboard.handlers.revealToken,
     setClipboardClearAfter: clipboard.handlers.setClipboardClearAfter,
+    clearDiagnostics: diagnostics.handlers.clearDiagnostics,
   };
 }

@@ -4,14 +4,9 @@ import { STORAGE_KEYS } from '../state/keys';
 import { discardedNotice, sessionEndedNotice } from '../state/notices';
 import type { StoredCredential } from '../state/types';
 import type { ParseOutcome } from '../state/worker/migrations';
-import { applyRepair, readEveryKey } from '../state/worker/store';
+import { type EveryKey, type Repair, repairStored } from '../state/worker/store';
 
-type Outcomes = Awaited<ReturnType<typeof readEveryKey>>;
-
-interface RepairPlan {
-  removeLocal: string[];
-  removeSessionCredential: boolean;
-  writeLocal: Record<string, unknown>;
+interface RepairPlan extends Repair {
   /** Something was migrated or dropped. */
   repaired: boolean;
 }
@@ -21,8 +16,8 @@ interface RepairPlan {
  * what cannot be read, leaving a notice for the popup. A credential without a readable token state (or the
  * reverse) is half of a sign-in, so both go. A pure decision; `repairStorage` carries it out.
  */
-function planRepair(read: Outcomes, now: number, newId: () => string): RepairPlan {
-  const { localCredential, sessionCredential, tokenState, settings, reminders, notice, apps } = read;
+function planRepair(read: EveryKey, now: number, newId: () => string): RepairPlan {
+  const { localCredential, sessionCredential, tokenState, settings, reminders, notice, apps, diagnostics } = read;
   const credential: ParseOutcome<StoredCredential> = localCredential.status === 'absent' ? sessionCredential : localCredential;
   const plan: RepairPlan = { removeLocal: [], removeSessionCredential: false, writeLocal: {}, repaired: false };
 
@@ -69,14 +64,15 @@ function planRepair(read: Outcomes, now: number, newId: () => string): RepairPla
       plan.writeLocal[key] = outcome.value;
     }
   }
+  // A notice or diagnostics that cannot be read are dropped without a word: nothing the user chose is lost.
   if (notice.status === 'invalid') plan.removeLocal.push(STORAGE_KEYS.notice);
+  if (diagnostics.status === 'invalid') plan.removeLocal.push(STORAGE_KEYS.diagnostics);
   if (discarded) plan.writeLocal[STORAGE_KEYS.notice] = { message: discardedNotice(), at: now };
   return { ...plan, repaired: discarded || Object.keys(plan.writeLocal).length > 0 };
 }
 
 /** Run when the worker starts: storage as the current schemas want it. */
 export async function repairStorage(now: number, newId: () => string = () => crypto.randomUUID()): Promise<{ repaired: boolean }> {
-  const plan = planRepair(await readEveryKey(), now, newId);
-  await applyRepair(plan);
+  const plan = await repairStored((read) => planRepair(read, now, newId));
   return { repaired: plan.repaired };
 }

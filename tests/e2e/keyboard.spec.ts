@@ -192,9 +192,12 @@ test.describe('the popup by keyboard', () => {
     await expectTabOrderFollowsReadingOrder(popup);
 
     await popup.getByRole('tab', { name: /email/i }).click();
+    // Choosing the tab moves focus to its first field: the walk starts once it has, or the move would cut in.
+    await expect(popup.getByLabel('Email')).toBeFocused();
     await expectTabOrderFollowsReadingOrder(popup);
 
     await popup.getByRole('tab', { name: /token/i }).click();
+    await expect(popup.getByLabel('Personal access token')).toBeFocused();
     await signInWithToken(popup, server, extension.secrets);
     await expect(popup.getByRole('region', { name: 'Your apps' }).getByText('Events 30 d').first()).toBeVisible();
     expect(await positiveTabIndexes(popup)).toEqual([]);

@@ -176,12 +176,21 @@ describe('the Firefox extension', () => {
   });
 
   test('storage.local holds the token state with the token masked, and the credential apart from it', async () => {
-    const stored = (await storage()) as { tokenState?: { token: { masked: string; expiresAt: number } }; credential?: { token: string } };
+    const stored = (await storage()) as {
+      tokenState?: { token: { masked: string; expiresAt: number; createdAt?: number } };
+      credential?: { token: string; origin: string };
+    };
     assert.ok(stored.tokenState, 'tokenState is stored');
     assert.equal(stored.tokenState.token.masked, `tdpat_…${token.slice(-4)}`);
     assert.ok(!JSON.stringify(stored.tokenState).includes(token), 'tokenState does not hold the token');
     assert.equal(stored.credential?.token, token);
-    assert.ok(Math.abs(stored.tokenState.token.expiresAt - (Date.now() + 30 * DAY)) < 60_000);
+    assert.equal(stored.credential?.origin, server.origin);
+    // "30 days from now" counts from the start of the day the token was created: today, as the form said
+    // (or yesterday, if midnight passed since the sign-in).
+    const createdAt = stored.tokenState.token.createdAt ?? Number.NaN;
+    const startOfDay = (at: number) => new Date(at).setHours(0, 0, 0, 0);
+    assert.ok([startOfDay(Date.now()), startOfDay(Date.now() - DAY)].includes(createdAt), 'created at the start of the sign-in day');
+    assert.equal(stored.tokenState.token.expiresAt, createdAt + 30 * DAY);
   });
 
   test('alarms wait for the next change of the badge and for the next check of the token', async () => {

@@ -4,6 +4,8 @@ import { fakeFetch, json } from './fake-fetch';
 
 const ORIGIN = 'https://api.example.test';
 const TOKEN = 'tdpat_SECRETsecretSECRETsecret1234';
+/** The token, bound to the origin that accepted it. */
+const BOUND = { token: TOKEN, origin: ORIGIN };
 
 const USER_INFO_DOCS = {
   email: 'you@example.com',
@@ -19,7 +21,7 @@ const USER_INFO_DOCS = {
 describe('api client', () => {
   it('sends the token only in the Authorization header, to the configured origin', async () => {
     const { fetch, calls } = fakeFetch(() => json(200, USER_INFO_DOCS));
-    const result = await createApiClient({ origin: `${ORIGIN}/some/path`, fetch }).userInfo(TOKEN);
+    const result = await createApiClient({ origin: `${ORIGIN}/some/path`, fetch }).userInfo(BOUND);
     expect(result.ok).toBe(true);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe(`${ORIGIN}/api/v3/users/info`);
@@ -27,6 +29,20 @@ describe('api client', () => {
     expect((calls[0]!.init.headers as Record<string, string>).Authorization).toBe(`Bearer ${TOKEN}`);
     expect(calls[0]!.init.redirect).toBe('manual');
     expect(calls[0]!.init.credentials).toBe('omit');
+  });
+
+  it('refuses to send a token to any origin but the one that accepted it, before anything is sent', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, USER_INFO_DOCS));
+    const client = createApiClient({ origin: 'https://td.example.org', fetch });
+    for (const result of [
+      await client.userInfo(BOUND),
+      await client.organizations(BOUND),
+      await client.tql(BOUND, { queryType: 'timeseries' }),
+      await client.userInfo({ token: TOKEN, origin: 'not a URL' }),
+    ]) {
+      expect(result).toMatchObject({ ok: false, error: { kind: 'not-signed-in', message: expect.stringMatching(/another API server/) } });
+    }
+    expect(calls).toEqual([]);
   });
 
   it('logs in with UTF-8 Basic credentials and no body', async () => {
@@ -61,7 +77,7 @@ describe('api client', () => {
     [404, 'unexpected-response'],
   ])('classifies %i from users/info as %s', async (status, kind) => {
     const { fetch } = fakeFetch(() => json(status, { error: true, reason: 'Nope' }));
-    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(TOKEN);
+    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(BOUND);
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind }) });
   });
 
@@ -88,11 +104,11 @@ describe('api client', () => {
     ];
     const { fetch } = fakeFetch(() => answers.shift()!());
     const client = createApiClient({ origin: ORIGIN, fetch });
-    expect(await client.userInfo(TOKEN)).toEqual({
+    expect(await client.userInfo(BOUND)).toEqual({
       ok: false,
       error: expect.objectContaining({ kind: 'rate-limited', retryAfterSeconds: 120 }),
     });
-    expect(await client.userInfo(TOKEN)).toEqual({
+    expect(await client.userInfo(BOUND)).toEqual({
       ok: false,
       error: expect.objectContaining({ kind: 'unavailable', retryAfterSeconds: 30 }),
     });
@@ -100,7 +116,7 @@ describe('api client', () => {
 
   it('reads Retry-After', async () => {
     const { fetch } = fakeFetch(() => json(429, {}, { 'Retry-After': '90' }));
-    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(TOKEN);
+    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(BOUND);
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'rate-limited', retryAfterSeconds: 90 }) });
   });
 
@@ -115,13 +131,13 @@ describe('api client', () => {
     ['a redirect', () => new Response(null, { status: 302, headers: { Location: 'https://evil.test/' } })],
   ])('calls %s an unexpected response', async (_label, respond) => {
     const { fetch } = fakeFetch(respond);
-    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(TOKEN);
+    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(BOUND);
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'unexpected-response' }) });
   });
 
   it('calls a network failure offline', async () => {
     const { fetch } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(TOKEN);
+    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(BOUND);
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'offline' }) });
   });
 
@@ -132,13 +148,13 @@ describe('api client', () => {
           init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         }),
     );
-    const result = await createApiClient({ origin: ORIGIN, fetch, timeoutMs: 20 }).userInfo(TOKEN);
+    const result = await createApiClient({ origin: ORIGIN, fetch, timeoutMs: 20 }).userInfo(BOUND);
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'timeout' }) });
   });
 
   it('quotes the server’s reason where our own sentence cannot be specific, without echoing the token', async () => {
     const { fetch } = fakeFetch(() => json(400, { error: true, reason: `Bad query for ${TOKEN}` }));
-    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(TOKEN);
+    const result = await createApiClient({ origin: ORIGIN, fetch }).userInfo(BOUND);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.message).toContain('Bad query for');

@@ -4,6 +4,8 @@ import { fakeFetch, json } from './fake-fetch';
 
 const ORIGIN = 'https://api.example.test';
 const TOKEN = 'tdpat_SECRETsecretSECRETsecret1234';
+/** The token, bound to the origin that accepted it. */
+const BOUND = { token: TOKEN, origin: ORIGIN };
 const QUERY = { queryType: 'groupBy', dataSource: 'com.example' };
 
 describe('api client: organizations and queries', () => {
@@ -23,7 +25,7 @@ describe('api client: organizations and queries', () => {
         { name: 'no id at all' },
       ]),
     );
-    const result = await createApiClient({ origin: ORIGIN, fetch }).organizations(TOKEN);
+    const result = await createApiClient({ origin: ORIGIN, fetch }).organizations(BOUND);
     expect(calls[0]!.url).toBe(`${ORIGIN}/api/v3/organizations/`);
     expect(result).toEqual({
       ok: true,
@@ -43,7 +45,7 @@ describe('api client: organizations and queries', () => {
 
   it('posts a query as JSON, the token only in the Authorization header, and never follows a redirect', async () => {
     const { fetch, calls } = fakeFetch(() => json(200, { result: { type: 'groupByResult', rows: [] } }));
-    const result = await createApiClient({ origin: ORIGIN, fetch }).tql(TOKEN, QUERY);
+    const result = await createApiClient({ origin: ORIGIN, fetch }).tql(BOUND, QUERY);
     expect(result).toEqual({ ok: true, value: [] });
     const [call] = calls;
     expect(call!.url).toBe(`${ORIGIN}/api/v4/query/tql`);
@@ -58,7 +60,7 @@ describe('api client: organizations and queries', () => {
 
   it('calls a 401 from a query an unexpected answer with the server’s reason, never a rejected token', async () => {
     const { fetch } = fakeFetch(() => json(401, { error: true, reason: 'Missing dataSource' }));
-    const result = await createApiClient({ origin: ORIGIN, fetch }).tql(TOKEN, QUERY);
+    const result = await createApiClient({ origin: ORIGIN, fetch }).tql(BOUND, QUERY);
     expect(result).toMatchObject({
       ok: false,
       error: { kind: 'unexpected-response', message: expect.stringContaining('Missing dataSource') },
@@ -73,7 +75,7 @@ describe('api client: organizations and queries', () => {
         }),
     );
     const started = Date.now();
-    const result = await createApiClient({ origin: ORIGIN, fetch, timeoutMs: 10, tqlTimeoutMs: 120 }).tql(TOKEN, QUERY);
+    const result = await createApiClient({ origin: ORIGIN, fetch, timeoutMs: 10, tqlTimeoutMs: 120 }).tql(BOUND, QUERY);
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
     expect(result).toMatchObject({
       ok: false,

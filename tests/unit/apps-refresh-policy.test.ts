@@ -8,7 +8,7 @@ const PREFERENCES = { selectedAppIds: null, excludeTestMode: true };
 
 function state(overrides: Partial<AppsState> = {}): AppsState {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tokenAddedAt: ADDED_AT,
     preferencesKey: appsPreferencesKey(PREFERENCES),
     fetchedAt: NOW,

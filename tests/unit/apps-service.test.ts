@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { TQL_TIMEOUT_MS } from '../../lib/api/timeouts';
 import { APPS_REFRESH_INTERVAL_MS, appsPreferencesKey } from '../../lib/apps/refresh-policy';
 import { createAppsService } from '../../lib/apps/worker/apps-service';
 import { createClipboardService } from '../../lib/clipboard/worker/clipboard-service';
+import { createDiagnosticsService } from '../../lib/diagnostics/worker/failure-log';
 import { createIntentRouter } from '../../lib/protocol/worker/intent-handlers';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';
 import { readStoredSnapshot } from '../../lib/state/worker/store';
@@ -23,10 +25,10 @@ beforeEach(async () => {
   fakeBrowser.reset();
   server.reset();
   now = Date.now();
-  await fakeBrowser.storage.local.set({ settings: { schemaVersion: 2, apiOrigin: server.origin } });
+  await fakeBrowser.storage.local.set({ settings: { schemaVersion: 3, apiOrigin: server.origin } });
 });
 
-async function signedIn(organizations?: NewOrganization[]) {
+async function signedIn(organizations?: NewOrganization[], appsOptions: Omit<Parameters<typeof createAppsService>[0], 'now'> = {}) {
   server.addUser({
     email: 'ada@example.com',
     firstName: 'Ada',
@@ -37,9 +39,10 @@ async function signedIn(organizations?: NewOrganization[]) {
   const token = server.mintPat('ada@example.com');
   const tokens = withHandle(createTokenService({ now: clock }));
   expect(await tokens.handle({ type: 'signInWithToken', token })).toEqual({ ok: true });
-  const apps = createAppsService({ now: clock });
-  const settings = createSettingsService({ now: clock, signOut: tokens.signOut });
-  const route = createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard: createClipboardService({ now: clock }) }), () =>
+  const apps = createAppsService({ now: clock, ...appsOptions });
+  const settings = createSettingsService({ now: clock, signOut: tokens.signOut, cancelSignIns: tokens.cancelSignIns });
+  const clipboard = createClipboardService({ now: clock });
+  const route = createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard, diagnostics: createDiagnosticsService() }), () =>
     Promise.resolve(),
   );
   return { token, tokens, apps, route };
@@ -47,12 +50,64 @@ async function signedIn(organizations?: NewOrganization[]) {
 
 const tqlRequests = () => server.requests.filter((request) => request.path === '/api/v4/query/tql');
 
+const THREE_ORGANIZATIONS: NewOrganization[] = [
+  { name: 'Analytical Engines', apps: ['Engine'] },
+  { name: 'Babbage & Co', apps: ['Calculator'] },
+  { name: 'Countess Ltd', apps: ['Notes'] },
+];
+
+describe('a slow TelemetryDeck', () => {
+  it('never has more than 4 queries under way at once', async () => {
+    let underWay = 0;
+    let most = 0;
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (!String(input).endsWith('/query/tql')) return globalThis.fetch(input, init);
+      underWay += 1;
+      most = Math.max(most, underWay);
+      try {
+        // Every query is asked for before any answers.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return await globalThis.fetch(input, init);
+      } finally {
+        underWay -= 1;
+      }
+    }) as typeof globalThis.fetch;
+    const { route } = await signedIn(THREE_ORGANIZATIONS, { fetch });
+    expect(await route({ type: 'refreshApps', reason: 'user' })).toEqual({ ok: true });
+    expect(tqlRequests()).toHaveLength(9);
+    expect(most).toBe(4);
+    expect((await readStoredSnapshot()).apps!.organizations.every((organization) => organization.stats && !organization.error)).toBe(true);
+  });
+
+  it('a query that does not answer in time leaves one line for its organization; the others show their numbers', async () => {
+    // The first query never answers on its own; the client gives up after its time limit.
+    let held = false;
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (!String(input).endsWith('/query/tql') || held) return globalThis.fetch(input, init);
+      held = true;
+      return new Promise<Response>((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError'))),
+      );
+    }) as typeof globalThis.fetch;
+    const { route } = await signedIn(THREE_ORGANIZATIONS, { fetch, tqlTimeoutMs: 300 });
+    expect(await route({ type: 'refreshApps', reason: 'user' })).toEqual({ ok: true });
+    const [slow, ...others] = (await readStoredSnapshot()).apps!.organizations;
+    expect(slow).toMatchObject({ name: 'Analytical Engines', stats: null, error: { kind: 'timeout' } });
+    expect(slow!.error!.message).toMatch(/did not answer within/);
+    for (const organization of others) expect(organization).toMatchObject({ stats: { byApp: expect.any(Object) }, error: null });
+  });
+
+  it('gives each query well under the 30 seconds Chrome lets a fetch take before it stops the worker', () => {
+    expect(TQL_TIMEOUT_MS).toBeLessThanOrEqual(25_000);
+  });
+});
+
 describe('refreshing the apps', () => {
   it('stores each organization with its apps and numbers, three queries per organization', async () => {
     const { route } = await signedIn();
     expect(await route({ type: 'refreshApps', reason: 'stale' })).toEqual({ ok: true });
     const { apps, tokenState } = await readStoredSnapshot();
-    expect(apps).toMatchObject({ schemaVersion: 2, tokenAddedAt: tokenState!.token.addedAt, fetchedAt: now, error: null });
+    expect(apps).toMatchObject({ schemaVersion: 3, tokenAddedAt: tokenState!.token.addedAt, fetchedAt: now, error: null });
     expect(apps!.organizations).toHaveLength(1);
     const [organization] = apps!.organizations;
     expect(organization).toMatchObject({

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/date-input';
-import { checkPatExpiry, latestPatExpiry } from '../../lib/token/pat-expiry';
+import { DAY_MS } from '../../lib/time/units';
+import { chosenExpiry } from '../../lib/token/expiry-window';
+import { checkPatExpiry, DASHBOARD_EXPIRY_WINDOWS_DAYS, latestPatExpiry } from '../../lib/token/pat-expiry';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata'];
 const originalZone = process.env.TZ;
@@ -84,5 +86,69 @@ describe('the expiry date of a personal access token', () => {
   it('leaves the expiry out when none is given', () => {
     expect(checkPatExpiry(null, Date.now())).toEqual({ ok: true, expiresAt: null });
     expect(checkPatExpiry(undefined, Date.now())).toEqual({ ok: true, expiresAt: null });
+  });
+});
+
+describe('an expiry window chosen at sign-in ("30 days from now")', () => {
+  it.each(ZONES)('in %s: for a token created 10 days ago, the stored expiry is never later than the real one', (zone) => {
+    process.env.TZ = zone;
+    fc.assert(
+      fc.property(
+        moments,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(...DASHBOARD_EXPIRY_WINDOWS_DAYS),
+        (now, within, days) => {
+          // Made at some moment of the day ten days back, local time; the dashboard counts from that moment.
+          const dayStart = new Date(new Date(now).getFullYear(), new Date(now).getMonth(), new Date(now).getDate() - 10).getTime();
+          const nextDayStart = new Date(
+            new Date(dayStart).getFullYear(),
+            new Date(dayStart).getMonth(),
+            new Date(dayStart).getDate() + 1,
+          ).getTime();
+          const createdAt = Math.floor(dayStart + within * (nextDayStart - dayStart - 1));
+          const realExpiry = createdAt + days * DAY_MS;
+          const chosen = chosenExpiry(String(days) as `${number}`, { date: '', createdOn: dateInputFromExpiry(createdAt) }, now);
+          if (realExpiry <= now) {
+            // The 7-day window of a token made ten days ago is over: nothing to store.
+            expect(chosen).toMatchObject({ ok: false, message: expect.stringContaining('already expired') });
+            return;
+          }
+          expect(chosen.ok).toBe(true);
+          if (!chosen.ok) return;
+          expect(chosen.expiresAt).not.toBeNull();
+          expect(chosen.expiresAt!).toBeLessThanOrEqual(realExpiry);
+          // And not needlessly early: at most the one day the dashboard's moment of creation is unknown.
+          expect(realExpiry - chosen.expiresAt!).toBeLessThan(DAY_MS + 2 * 3_600_000);
+          expect(chosen.createdAt).toBe(dayStart);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts from today when the creation day is left as it is', () => {
+    const now = new Date(2026, 10, 22, 15, 30).getTime();
+    const today = new Date(2026, 10, 22).getTime();
+    expect(chosenExpiry('30', { date: '', createdOn: dateInputFromExpiry(now) }, now)).toEqual({
+      ok: true,
+      expiresAt: today + 30 * DAY_MS,
+      createdAt: today,
+    });
+  });
+
+  it('refuses a creation day after today, more than a year ago, or missing', () => {
+    const now = new Date(2026, 10, 22, 15, 30).getTime();
+    expect(chosenExpiry('30', { date: '', createdOn: '2026-11-23' }, now)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('after today'),
+    });
+    expect(chosenExpiry('365', { date: '', createdOn: '2025-11-20' }, now)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('at most one year'),
+    });
+    expect(chosenExpiry('30', { date: '', createdOn: '' }, now)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('was created'),
+    });
   });
 });

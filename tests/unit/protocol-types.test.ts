@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createAppsService } from '../../lib/apps/worker/apps-service';
 import { createClipboardService } from '../../lib/clipboard/worker/clipboard-service';
+import { createDiagnosticsService } from '../../lib/diagnostics/worker/failure-log';
 import type { Done, IntentMap, Refused } from '../../lib/protocol/intents';
 import { sendIntent } from '../../lib/protocol/send-intent';
 import type { HandlerMap, IntentHandlers } from '../../lib/protocol/worker/intent-handlers';
@@ -46,9 +47,10 @@ describe('the protocol, as the compiler sees it', () => {
     const tokens = createTokenService({ now: Date.now });
     const routed = intentRoutes({
       tokens,
-      settings: createSettingsService({ now: Date.now, signOut: tokens.signOut }),
+      settings: createSettingsService({ now: Date.now, signOut: tokens.signOut, cancelSignIns: tokens.cancelSignIns }),
       apps: createAppsService({ now: Date.now }),
       clipboard: createClipboardService({ now: Date.now }),
+      diagnostics: createDiagnosticsService(),
     });
     const accepted = intentSchema._zod.def.options.map((option) => option.shape.type._zod.def.values[0]).sort();
     expect(Object.keys(routed).sort()).toEqual(accepted);

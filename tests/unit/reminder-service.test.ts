@@ -16,7 +16,7 @@ async function store(values: { expiresAt?: number | null; reminders?: Reminders;
     tokenState: signedInState({ expiresAt: values.expiresAt ?? null }),
     reminders: values.reminders ?? EMPTY_REMINDERS,
     settings: {
-      schemaVersion: 2,
+      schemaVersion: 3,
       apiOrigin: 'https://api.telemetrydeckapi.com',
       reminders: { enabled: values.enabled ?? true, leadTimesMs: [30 * DAY_MS, 7 * DAY_MS, DAY_MS, 0], revocationRepeatMs: DAY_MS },
     },

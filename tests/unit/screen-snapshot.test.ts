@@ -90,7 +90,7 @@ describe('reading and watching storage', () => {
 
     const seen: Snapshot[] = [];
     const stop = watchScreenSnapshot((snapshot) => seen.push(snapshot));
-    await fakeBrowser.storage.local.set({ credential: { schemaVersion: 2, token: 'tdpat_x' } });
+    await fakeBrowser.storage.local.set({ credential: { schemaVersion: 3, token: 'tdpat_x', origin: 'https://api.telemetrydeckapi.com' } });
     await fakeBrowser.storage.local.remove('tokenState');
     await expect.poll(() => seen.length).toBe(1);
     expect(seen[0]!.tokenState).toBeNull();

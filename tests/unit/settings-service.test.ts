@@ -6,15 +6,18 @@ import { DAY_MS, HOUR_MS } from '../../lib/time/units';
 import { withHandle } from './handle-intent';
 import { NOW, signedInState } from './state-fixtures';
 
+const CREDENTIAL = { schemaVersion: 3 as const, token: 'tdpat_secret', origin: 'https://api.telemetrydeckapi.com' };
 let ids = 0;
 const signOut = vi.fn(async () => {
   await fakeBrowser.storage.local.remove(['credential', 'tokenState']);
 });
-const service = () => withHandle(createSettingsService({ now: () => NOW, newId: () => `id-${++ids}`, signOut }));
+const cancelSignIns = vi.fn();
+const service = () => withHandle(createSettingsService({ now: () => NOW, newId: () => `id-${++ids}`, signOut, cancelSignIns }));
 
 beforeEach(() => {
   fakeBrowser.reset();
   signOut.mockClear();
+  cancelSignIns.mockClear();
   ids = 0;
 });
 
@@ -74,7 +77,10 @@ describe('connection', () => {
 
   it('signs out when the server changes, since a token belongs to one server', async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
-    await fakeBrowser.storage.local.set({ tokenState: signedInState(), credential: { schemaVersion: 2, token: 'tdpat_x' } });
+    await fakeBrowser.storage.local.set({
+      tokenState: signedInState(),
+      credential: { schemaVersion: 3, token: 'tdpat_x', origin: 'https://api.telemetrydeckapi.com' },
+    });
     expect(await service().handle({ type: 'setApiServer', origin: 'https://td.example.com/path' })).toEqual({ ok: true });
     expect(signOut).toHaveBeenCalledOnce();
     expect((await readStoredSnapshot()).settings.apiOrigin).toBe('https://td.example.com');
@@ -110,18 +116,29 @@ describe('the revocation watch', () => {
 
 describe('privacy', () => {
   it('moves the token to session storage when "Keep me signed in" is turned off, and back', async () => {
-    await saveSignedIn({ schemaVersion: 2, token: 'tdpat_secret' }, signedInState(), true);
+    await saveSignedIn(
+      CREDENTIAL,
+      signedInState(),
+      () => true,
+      () => null,
+    );
     await service().handle({ type: 'setKeepSignedIn', keepSignedIn: false });
     expect((await fakeBrowser.storage.local.get('credential')).credential).toBeUndefined();
-    expect((await fakeBrowser.storage.session.get('credential')).credential).toEqual({ schemaVersion: 2, token: 'tdpat_secret' });
-    expect(await readCredential()).toEqual({ schemaVersion: 2, token: 'tdpat_secret' });
+    expect((await fakeBrowser.storage.session.get('credential')).credential).toEqual(CREDENTIAL);
+    expect(await readCredential()).toEqual(CREDENTIAL);
     await service().handle({ type: 'setKeepSignedIn', keepSignedIn: true });
     expect((await fakeBrowser.storage.session.get('credential')).credential).toBeUndefined();
-    expect(await readCredential()).toEqual({ schemaVersion: 2, token: 'tdpat_secret' });
+    expect(await readCredential()).toEqual(CREDENTIAL);
   });
 
   it('forgets everything in every area', async () => {
-    await saveSignedIn({ schemaVersion: 2, token: 'tdpat_secret' }, signedInState(), false);
+    await service().handle({ type: 'setKeepSignedIn', keepSignedIn: false });
+    await saveSignedIn(
+      CREDENTIAL,
+      signedInState(),
+      () => true,
+      () => null,
+    );
     await service().handle({ type: 'addTrackedToken', name: 'CI', expiresAt: NOW + DAY_MS });
     await service().handle({ type: 'forgetEverything' });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});

@@ -60,6 +60,30 @@ describe('a fixture for every schema version migrates, never discarded', () => {
     expect((raw.apps as { schemaVersion: number }).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
   });
 
+  it('binds a token stored before version 3 to the server of the settings, which is the one that accepted it', async () => {
+    await fakeBrowser.storage.local.set(fixture('v0-unversioned.json'));
+    await repairStorage(NOW);
+    expect((await fakeBrowser.storage.local.get('credential')).credential).toMatchObject({
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      origin: 'https://api.telemetrydeck.com',
+    });
+  });
+
+  it('binds one in session storage to the server of the settings, and one without settings to the default server', async () => {
+    const { credential, tokenState } = fixture('v2.json');
+    await fakeBrowser.storage.local.set({
+      tokenState,
+      settings: { schemaVersion: 2, apiOrigin: 'https://td.example.com', keepSignedIn: false },
+    });
+    await fakeBrowser.storage.session.set({ credential });
+    await repairStorage(NOW);
+    expect(await readCredential()).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, origin: 'https://td.example.com' });
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ credential, tokenState });
+    await repairStorage(NOW);
+    expect(await readCredential()).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, origin: 'https://api.telemetrydeckapi.com' });
+  });
+
   it('keeps what the unversioned settings said and fills in the newer defaults', async () => {
     await fakeBrowser.storage.local.set(fixture('v0-unversioned.json'));
     await repairStorage(NOW);
@@ -91,7 +115,10 @@ describe('garbage under any stored key', () => {
         expect(snapshot.tokenState).toBeNull();
         expect(await readCredential()).toBeNull();
       }
-      if (key !== 'notice') expect(snapshot.notice?.message).toBe(discardedNotice());
+      // A notice or a diagnostics log that cannot be read goes without a word.
+      if (key === 'notice' || key === 'diagnostics') expect(snapshot.notice?.message ?? null).not.toBe(discardedNotice());
+      else expect(snapshot.notice?.message).toBe(discardedNotice());
+      if (key === 'diagnostics') expect(await fakeBrowser.storage.local.get('diagnostics')).toEqual({});
     });
   }
 });

@@ -8,7 +8,7 @@ import { readCredential, readStoredSnapshot, snapshotFromRaw } from '../../lib/s
 import { repairStorage } from '../../lib/worker/start-up-repair';
 import { NOW, signedInState } from './state-fixtures';
 
-const CREDENTIAL = { schemaVersion: 2, token: 'tdpat_SECRETsecret1234' };
+const CREDENTIAL = { schemaVersion: 3, token: 'tdpat_SECRETsecret1234', origin: 'https://api.telemetrydeckapi.com' };
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -40,7 +40,7 @@ describe('parsing stored data', () => {
   });
 
   it('falls back to default settings when they do not parse', () => {
-    const snapshot = snapshotFromRaw({ settings: { schemaVersion: 2, apiOrigin: 'not a url' } });
+    const snapshot = snapshotFromRaw({ settings: { schemaVersion: 3, apiOrigin: 'not a url' } });
     expect(snapshot.settings.apiOrigin).toBe('https://api.telemetrydeckapi.com');
     expect(snapshot.discarded).toBe(true);
   });
@@ -51,13 +51,13 @@ describe('repairStorage', () => {
     await fakeBrowser.storage.local.set({
       credential: CREDENTIAL,
       tokenState: 'garbage',
-      settings: { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com' },
+      settings: { schemaVersion: 3, apiOrigin: 'https://api.telemetrydeckapi.com' },
     });
     await repairStorage(NOW);
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored.credential).toBeUndefined();
     expect(stored.tokenState).toBeUndefined();
-    expect(stored.settings).toEqual({ schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com' });
+    expect(stored.settings).toEqual({ schemaVersion: 3, apiOrigin: 'https://api.telemetrydeckapi.com' });
     expect(stored.notice).toEqual({ message: discardedNotice(), at: NOW });
   });
 
@@ -80,7 +80,7 @@ describe('repairStorage', () => {
   it('treats a session-only token gone after a browser restart as a sign-out, not as damage', async () => {
     await fakeBrowser.storage.local.set({
       tokenState: signedInState(),
-      settings: { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
+      settings: { schemaVersion: 3, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
     });
     await repairStorage(NOW);
     const snapshot = await readStoredSnapshot();
@@ -98,7 +98,7 @@ describe('repairStorage', () => {
     session.token = { ...session.token, kind: 'session', masked: '…wxyz' };
     await fakeBrowser.storage.local.set({
       tokenState: session,
-      settings: { schemaVersion: 2, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
+      settings: { schemaVersion: 3, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
     });
     await repairStorage(NOW);
     expect((await readStoredSnapshot()).reminders.revocations).toEqual([]);

@@ -18,7 +18,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   server.reset();
   now = Date.now();
-  await fakeBrowser.storage.local.set({ settings: { schemaVersion: 2, apiOrigin: server.origin } });
+  await fakeBrowser.storage.local.set({ settings: { schemaVersion: 3, apiOrigin: server.origin } });
   server.addUser({
     email: 'ada@example.com',
     password: 'pässwörd 🔑:x',
@@ -38,7 +38,7 @@ describe('signing in with a personal access token', () => {
       expiresAt: now + 10 * DAY_MS,
     });
     expect(result).toEqual({ ok: true });
-    expect(await readCredential()).toEqual({ schemaVersion: 2, token });
+    expect(await readCredential()).toEqual({ schemaVersion: 3, token, origin: server.origin });
     const { tokenState } = await readStoredSnapshot();
     expect(tokenState?.token).toMatchObject({
       kind: 'pat',
@@ -48,6 +48,20 @@ describe('signing in with a personal access token', () => {
     });
     expect(tokenState?.account).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', organizationName: 'Analytical Engines' });
     expect(JSON.stringify(tokenState)).not.toContain(token);
+  });
+
+  it('keeps the day the token was created, which its expiry window counted from', async () => {
+    const createdAt = new Date(2026, 10, 12).getTime();
+    now = createdAt + 10 * DAY_MS + 3_600_000;
+    const token = server.mintPat('ada@example.com');
+    expect(await service().handle({ type: 'signInWithToken', token, createdAt, expiresAt: createdAt + 30 * DAY_MS })).toEqual({ ok: true });
+    expect((await readStoredSnapshot()).tokenState?.token).toMatchObject({ createdAt, expiresAt: createdAt + 30 * DAY_MS });
+    for (const wrong of [now + DAY_MS, now - 400 * DAY_MS]) {
+      expect(await service().handle({ type: 'signInWithToken', token, createdAt: wrong })).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-input' },
+      });
+    }
   });
 
   it('refuses a malformed token before any request', async () => {
@@ -72,7 +86,7 @@ describe('signing in with a personal access token', () => {
     server.revoke(second);
     const result = await service().handle({ type: 'signInWithToken', token: second });
     expect(result).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
-    expect(await readCredential()).toEqual({ schemaVersion: 2, token: first });
+    expect(await readCredential()).toEqual({ schemaVersion: 3, token: first, origin: server.origin });
   });
 
   it('explains a 403 as needing a paid plan', async () => {
@@ -144,7 +158,7 @@ describe('refreshing', () => {
     expect(tokenState?.check).toMatchObject({ status: 'rejected', error: { kind: 'unauthorized' } });
     expect(tokenState?.account?.firstName).toBe('Ada');
     expect(tokenState?.token.expiresAt).toBe(now + 10 * DAY_MS);
-    expect(await readCredential()).toEqual({ schemaVersion: 2, token });
+    expect(await readCredential()).toEqual({ schemaVersion: 3, token, origin: server.origin });
   });
 
   it.each([
@@ -178,6 +192,19 @@ describe('refreshing', () => {
     expect(server.requests).toHaveLength(1);
     await service().handle({ type: 'refresh', reason: 'user' });
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('asks nothing more about a rejected token until the user presses Refresh', async () => {
+    const token = await signedIn();
+    server.revoke(token);
+    await service().handle({ type: 'refresh', reason: 'user' });
+    server.requests.length = 0;
+    now += 7 * 3_600_000;
+    expect(await service().refresh('watch')).toEqual({ ok: true });
+    expect(await service().handle({ type: 'refresh', reason: 'stale' })).toEqual({ ok: true });
+    expect(server.requests).toHaveLength(0);
+    expect(await service().handle({ type: 'refresh', reason: 'user' })).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(server.requests).toHaveLength(1);
   });
 
   it('clears the error after a successful refresh', async () => {

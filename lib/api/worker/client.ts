@@ -19,6 +19,12 @@ import {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** A token with the origin that accepted it (or that is checking it): the only origin it is ever sent to. */
+export interface BoundToken {
+  token: string;
+  origin: string;
+}
+
 export interface ApiClientOptions {
   /** The API origin, e.g. `https://api.telemetrydeckapi.com`. */
   origin: string;
@@ -29,6 +35,8 @@ export interface ApiClientOptions {
   /** Bodies larger than this are refused rather than read into memory. */
   maxBodyBytes?: number;
   now?: () => number;
+  /** Aborts every request of this client, such as a sign-in's when the server is changed meanwhile. */
+  signal?: AbortSignal;
 }
 
 type Endpoint = 'users-info' | 'login' | 'other';
@@ -39,7 +47,8 @@ const MAX_REASON_LENGTH = 200;
 
 /**
  * The only code that talks to TelemetryDeck. Credentials go in the `Authorization` header and nowhere
- * else; redirects are never followed, so a header can never travel to another origin.
+ * else; a token only to the origin it is bound to, and redirects are never followed, so a header can never
+ * travel to another origin.
  */
 export function createApiClient(options: ApiClientOptions) {
   const origin = new URL(options.origin).origin;
@@ -71,7 +80,7 @@ export function createApiClient(options: ApiClientOptions) {
           redirect: 'manual',
           credentials: 'omit',
           cache: 'no-store',
-          signal: controller.signal,
+          signal: options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal,
         });
       } catch {
         return fail(controller.signal.aborted ? timedOut() : apiError('offline'));
@@ -95,6 +104,21 @@ export function createApiClient(options: ApiClientOptions) {
     }
   }
 
+  /** A bearer request, refused before anything is sent when the token is bound to another origin. */
+  function withToken<S extends z.ZodMiniType>(
+    bound: BoundToken,
+    path: string,
+    init: { method: 'GET' | 'POST'; json?: unknown; timeoutMs?: number },
+    endpoint: Endpoint,
+    schema: S,
+  ): Promise<ApiResult<z.output<S>>> {
+    // Both are bare origins, as the client and the stored credential keep them.
+    if (bound.origin !== origin) {
+      return Promise.resolve(fail(apiError('not-signed-in', { message: t('errorTokenOfOtherServer') })));
+    }
+    return request(path, { ...init, authorization: `Bearer ${bound.token}`, secret: bound.token }, endpoint, schema);
+  }
+
   function errorFromResponse(response: Response, body: string, endpoint: Endpoint, secret: string): ApiError {
     const kind = classifyStatus(response.status, endpoint);
     const retryAfterSeconds =
@@ -111,13 +135,8 @@ export function createApiClient(options: ApiClientOptions) {
   return {
     origin,
     /** `GET /api/v3/users/info`: the account a token belongs to. Its 401 alone means "token rejected". */
-    userInfo(token: string): Promise<ApiResult<UserInfo>> {
-      return request(
-        '/api/v3/users/info',
-        { method: 'GET', authorization: `Bearer ${token}`, secret: token },
-        'users-info',
-        userInfoSchema,
-      );
+    userInfo(token: BoundToken): Promise<ApiResult<UserInfo>> {
+      return withToken(token, '/api/v3/users/info', { method: 'GET' }, 'users-info', userInfoSchema);
     },
     /** `POST /api/v3/users/login` with Basic credentials and no body. */
     login(email: string, password: string): Promise<ApiResult<LoginResponse>> {
@@ -129,22 +148,12 @@ export function createApiClient(options: ApiClientOptions) {
       );
     },
     /** `GET /api/v3/organizations/`: the user's organizations with their apps. A 401 here is not a rejected token. */
-    organizations(token: string): Promise<ApiResult<Organization[]>> {
-      return request(
-        '/api/v3/organizations/',
-        { method: 'GET', authorization: `Bearer ${token}`, secret: token },
-        'other',
-        organizationsSchema,
-      );
+    organizations(token: BoundToken): Promise<ApiResult<Organization[]>> {
+      return withToken(token, '/api/v3/organizations/', { method: 'GET' }, 'other', organizationsSchema);
     },
     /** `POST /api/v4/query/tql`: runs one query; the answer's rows, bare or wrapped. A 401 here is not a rejected token. */
-    tql(token: string, query: object): Promise<ApiResult<TqlRow[]>> {
-      return request(
-        '/api/v4/query/tql',
-        { method: 'POST', authorization: `Bearer ${token}`, secret: token, json: query, timeoutMs: tqlTimeoutMs },
-        'other',
-        tqlResultSchema,
-      );
+    tql(token: BoundToken, query: object): Promise<ApiResult<TqlRow[]>> {
+      return withToken(token, '/api/v4/query/tql', { method: 'POST', json: query, timeoutMs: tqlTimeoutMs }, 'other', tqlResultSchema);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type ApiError, apiError } from '../../api/error';
-import { type ApiClient, createApiClient } from '../../api/worker/client';
+import { type ApiClient, type BoundToken, createApiClient } from '../../api/worker/client';
 import type { Organization } from '../../api/worker/response-schemas';
+import { recordFailure } from '../../diagnostics/worker/failure-log';
 import { refused } from '../../protocol/intent-result';
 import type { Done, IntentOf, Refused } from '../../protocol/intents';
 import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
@@ -12,7 +13,11 @@ import { appsForSignIn, appsPreferencesKey, appsRefreshDue } from '../refresh-po
 import { appIdsToQuery } from '../selection';
 import { appsError } from './apps-error';
 import { buildAppsQueries } from './query';
+import { createLimit } from './query-limit';
 import { statsFromResults } from './query-result';
+
+/** Queries under way at once, across all organizations. */
+const QUERIES_AT_ONCE = 4;
 
 /** `user`: the Refresh button, which skips the 15-minute limit. `stale`: a screen found old numbers. */
 export type AppsRefreshReason = 'user' | 'stale';
@@ -47,17 +52,18 @@ function longestWait(answers: readonly { retryAfterSeconds?: number }[]): number
  * The popup's organizations, apps and numbers: fetched in the background, cached under `apps`, shown
  * from there. Nothing here touches the token's state: a failed query is this section's business only.
  */
-export function createAppsService(options: { now: () => number; fetch?: typeof fetch }) {
+export function createAppsService(options: { now: () => number; fetch?: typeof fetch; tqlTimeoutMs?: number }) {
   const { now } = options;
   let inFlight: Promise<Done | Refused> | null = null;
 
   /**
-   * One organization's numbers: three queries at once, or the reason there are none, with how long the
-   * server asked us to wait when it was too busy.
+   * One organization's numbers: three queries, each when `limit` lets it run, or the reason there are none,
+   * with how long the server asked us to wait when it was too busy.
    */
   async function loadOrganization(
     api: ApiClient,
-    token: string,
+    limit: ReturnType<typeof createLimit>,
+    token: BoundToken,
     organization: Organization,
     previous: StoredOrganization | undefined,
     preferences: AppsPreferences,
@@ -68,15 +74,17 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     // Without a namespace there is no data source to ask; the screen explains why.
     if (!base.namespace || appIds.length === 0) return { organization: { ...base, stats: keptStats, error: null } };
     const queries = buildAppsQueries({ namespace: base.namespace, appIds, excludeTestMode: preferences.excludeTestMode });
+    const ask = (query: object) => limit(() => api.tql(token, query));
     const [last24Hours, last30Days, daily30Days] = await Promise.all([
-      api.tql(token, queries.last24Hours),
-      api.tql(token, queries.last30Days),
-      api.tql(token, queries.daily30Days),
+      ask(queries.last24Hours),
+      ask(queries.last30Days),
+      ask(queries.daily30Days),
     ]);
     const at = now();
     if (!last24Hours.ok || !last30Days.ok || !daily30Days.ok) {
       const errors = [last24Hours, last30Days, daily30Days].flatMap((result) => (result.ok ? [] : [result.error]));
       const retryAfterSeconds = longestWait(errors);
+      void recordFailure('apps', { kind: errors[0]!.kind, message: `${base.name}: ${errors[0]!.message}` }, [], at);
       return {
         organization: { ...base, stats: keptStats, error: stored(appsError(errors[0]!), at) },
         ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
@@ -100,15 +108,17 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     const preferences = settings.apps;
     if (reason !== 'user' && !appsRefreshDue(apps, tokenAddedAt, preferences, now())) return { ok: true };
     const previous = appsForSignIn(apps, tokenAddedAt);
-    const api = createApiClient({ origin: settings.apiOrigin, fetch: options.fetch, now });
+    const api = createApiClient({ origin: credential.origin, fetch: options.fetch, now, tqlTimeoutMs: options.tqlTimeoutMs });
+    const token: BoundToken = { token: credential.token, origin: credential.origin };
     const preferencesKey = appsPreferencesKey(preferences);
 
-    const listed = await api.organizations(credential.token);
+    const listed = await api.organizations(token);
     let next: (latest: AppsState | null) => AppsState;
     let outcome: Done | Refused = { ok: true };
     if (!listed.ok) {
       const at = now();
       const error = appsError(listed.error);
+      void recordFailure('apps', error, [], at);
       outcome = refused(error);
       next = (latest) => {
         const base = latest ?? { schemaVersion: CURRENT_SCHEMA_VERSION, tokenAddedAt, preferencesKey, error: null, organizations: [] };
@@ -123,10 +133,11 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
       };
     } else {
       const previousById = new Map(previous?.organizations.map((organization) => [organization.id, organization]));
+      const limit = createLimit(QUERIES_AT_ONCE);
       const loaded = await Promise.all(
         listed.value
           .slice(0, 100)
-          .map((organization) => loadOrganization(api, credential.token, organization, previousById.get(organization.id), preferences)),
+          .map((organization) => loadOrganization(api, limit, token, organization, previousById.get(organization.id), preferences)),
       );
       const at = now();
       const organizations = loaded.map((result) => result.organization);
@@ -148,8 +159,7 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     // The user may have signed out or swapped tokens while we waited: their choice wins.
     const current = await readCredential();
     if (current?.token !== credential.token) return { ok: true };
-    await updateStored('apps', async (latest) => {
-      const { tokenState: latestToken } = await readStoredSnapshot();
+    await updateStored('apps', (latest, { tokenState: latestToken }) => {
       if (latestToken?.token.addedAt !== tokenAddedAt) return undefined;
       return next(appsForSignIn(latest, tokenAddedAt));
     });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { recordFailure } from '../../diagnostics/worker/failure-log';
 import { t } from '../../text/i18n';
 import { noAnswer } from '../intent-result';
 import type { Intent, IntentResult } from '../intents';
@@ -27,6 +28,11 @@ export function listenForIntents(handle: (intent: Intent) => Promise<IntentResul
     if (!parsed.success) {
       return Promise.resolve<IntentResult>({ ok: false, error: { kind: 'invalid-input', message: t('errorRequestNotUnderstood') } });
     }
-    return handle(parsed.data).catch(() => noAnswer());
+    return handle(parsed.data).catch(async (error: unknown) => {
+      // What a sign-in carries is secret: the diagnostics never keep it.
+      const { token = '', password = '' } = parsed.data as { token?: string; password?: string };
+      await recordFailure('intent', error, [token, password]);
+      return noAnswer();
+    });
   });
 }

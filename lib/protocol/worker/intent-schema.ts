@@ -15,6 +15,7 @@ export const intentSchema = z.union([
     token: z.string().check(z.maxLength(1_000_000)),
     name: z.optional(z.string().check(z.maxLength(200))),
     expiresAt: z.optional(z.nullable(integer().check(z.nonnegative()))),
+    createdAt: z.optional(integer().check(z.nonnegative())),
   }),
   z.strictObject({
     type: z.literal('signInWithPassword'),
@@ -58,6 +59,7 @@ export const intentSchema = z.union([
   z.strictObject({ type: z.literal('copyToken'), format: z.enum(COPY_FORMATS) }),
   z.strictObject({ type: z.literal('revealToken') }),
   z.strictObject({ type: z.literal('setClipboardClearAfter'), afterMs: z.nullable(integer()) }),
+  z.strictObject({ type: z.literal('clearDiagnostics') }),
 ]);
 
 // The schema accepts exactly the protocol's intents: each must be assignable to the other.

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
+import { recordFailure } from '../../diagnostics/worker/failure-log';
 import { notify, REJECTED_NOTIFICATION_ID, SNOOZE_BUTTON_INDEX } from '../../notifications/worker/notifier';
-import { readStoredSnapshot, updateStored } from '../../state/worker/store';
+import { updateStored } from '../../state/worker/store';
 import { t } from '../../text/i18n';
 import { DAY_MS } from '../../time/units';
 import { remindableTokens } from '../remindable-tokens';
@@ -12,24 +13,23 @@ const SNOOZE_MS = DAY_MS;
 
 /**
  * Sends what is due (at most the most recent reminder per token), records it, and returns the next due
- * moment. Computed from state every time, so restarts neither repeat nor lose a reminder.
+ * moment. Computed from state every time, so restarts neither repeat nor lose a reminder. A notification the
+ * browser refuses (notifications blocked, say) counts as sent, so it is not tried again at every wake-up, and
+ * goes to the diagnostics.
  */
 export async function processReminders(now: number): Promise<number | null> {
-  const { settings, tokenState } = await readStoredSnapshot();
   let nextAt: number | null = null;
-  await updateStored('reminders', async (reminders) => {
+  const refused: unknown[] = [];
+  const send = (...args: Parameters<typeof notify>) => notify(...args).catch((error: unknown) => void refused.push(error));
+  await updateStored('reminders', async (reminders, { settings, tokenState }) => {
     const tokens = remindableTokens({ tokenState, reminders });
     const { notify: due, log } = dueReminders(tokens, reminders.revocations, settings.reminders, reminders.log, now);
     let revocations = reminders.revocations;
     for (const reminder of due) {
       if (reminder.kind === 'expiry') {
-        await notify(
-          reminder.id,
-          expiryNotification({ kind: reminder.tokenKind, name: reminder.tokenName }, reminder.expiresAt, now),
-          true,
-        );
+        await send(reminder.id, expiryNotification({ kind: reminder.tokenKind, name: reminder.tokenName }, reminder.expiresAt, now), true);
       } else {
-        await notify(
+        await send(
           revocationNotificationId(reminder.reminderId),
           {
             title: t('notifyRevokeTitle'),
@@ -44,7 +44,8 @@ export async function processReminders(now: number): Promise<number | null> {
     nextAt = nextReminderAt(tokens, revocations, settings.reminders, next.log, now);
     return JSON.stringify(next) === JSON.stringify(reminders) ? undefined : next;
   });
-
+  // After the step, which recording joins.
+  for (const error of refused) await recordFailure('reminders', error, [], now);
   return nextAt;
 }
 

@@ -7,7 +7,7 @@ import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
 import { validateLeadTimes } from '../../reminders/lead-times';
 import { revocationNotificationId } from '../../reminders/schedule';
 import type { TrackedToken } from '../../state/types';
-import { clearAllStorage, moveCredential, readStoredSnapshot, saveNotice, updateStored } from '../../state/worker/store';
+import { clearAllStorage, saveNotice, setKeepSignedIn, updateStored } from '../../state/worker/store';
 import { t } from '../../text/i18n';
 import { DAY_MS, HOUR_MS } from '../../time/units';
 import { latestPatExpiry } from '../../token/pat-expiry';
@@ -34,8 +34,14 @@ function checkTrackedToken(name: string, expiresAt: number, now: number): { ok: 
 }
 
 /** Settings, reminders and tracked tokens: everything the options page changes, validated here. */
-export function createSettingsService(options: { now: () => number; newId?: () => string; signOut: () => Promise<void> }) {
-  const { now, signOut } = options;
+export function createSettingsService(options: {
+  now: () => number;
+  newId?: () => string;
+  signOut: () => Promise<void>;
+  /** Calls off the sign-ins under way, which would otherwise store a token of the previous server. */
+  cancelSignIns: () => void;
+}) {
+  const { now, signOut, cancelSignIns } = options;
   const newId = options.newId ?? (() => crypto.randomUUID());
 
   async function updateTracked(change: (tracked: TrackedToken[]) => TrackedToken[] | string): Promise<Done | Refused> {
@@ -90,12 +96,17 @@ export function createSettingsService(options: { now: () => number; newId?: () =
       if (!checked.ok) return invalid(checked.message);
       const granted = await browser.permissions.contains({ origins: [originPattern(checked.origin)] });
       if (!granted) return invalid(t('serverNoPermission', checked.origin));
-      const { settings } = await readStoredSnapshot();
-      const previous = settings.apiOrigin;
+      let previous = checked.origin;
+      // A token belongs to the server that accepted it. The settings change first: a sign-in stores its token
+      // only while they still name its server, so a token of the previous server is either never stored, or
+      // signed out here. Sign-ins under way are called off, so their requests stop too.
+      await updateStored('settings', (latest) => {
+        previous = latest.apiOrigin;
+        return previous === checked.origin ? undefined : { ...latest, apiOrigin: checked.origin };
+      });
       if (previous === checked.origin) return { ok: true };
-      // A token belongs to one server: switching servers signs out.
+      cancelSignIns();
       await signOut();
-      await updateStored('settings', (latest) => ({ ...latest, apiOrigin: checked.origin }));
       // The permission was asked for that server alone: give it back once the extension no longer talks to it.
       if (!builtInOrigins().includes(previous)) {
         await browser.permissions.remove({ origins: [originPattern(previous)] }).catch(() => {});
@@ -110,8 +121,7 @@ export function createSettingsService(options: { now: () => number; newId?: () =
       return { ok: true };
     },
     async setKeepSignedIn(intent) {
-      await moveCredential(intent.keepSignedIn);
-      await updateStored('settings', (settings) => ({ ...settings, keepSignedIn: intent.keepSignedIn }));
+      await setKeepSignedIn(intent.keepSignedIn);
       return { ok: true };
     },
     async dismissNotice() {

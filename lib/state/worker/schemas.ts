@@ -5,6 +5,7 @@ import { DEFAULT_APPS_PREFERENCES, DEFAULT_LEAD_TIMES_MS, DEFAULT_REVALIDATE_EVE
 import {
   type AppsState,
   CURRENT_SCHEMA_VERSION,
+  type Diagnostics,
   type Notice,
   type Reminders,
   type Settings,
@@ -20,9 +21,13 @@ import { integer, recordOf } from './lean-schemas';
 const version = z.literal(CURRENT_SCHEMA_VERSION);
 const epochMs = integer().check(z.nonnegative());
 
+// Any URL, as z.url() would accept, without the 0.4 kB gzipped that z.url() adds to the background.
+const origin = z.string().check(z.refine((value) => URL.canParse(value)));
+
 export const credentialSchema = z.strictObject({
   schemaVersion: version,
   token: z.string().check(z.minLength(1)),
+  origin,
 });
 
 const storedErrorSchema = z.strictObject({
@@ -75,8 +80,7 @@ const appsPreferencesSchema = z.strictObject({
 
 export const settingsSchema = z.strictObject({
   schemaVersion: version,
-  // Any URL, as z.url() would accept, without the 0.4 kB gzipped that z.url() adds to the background.
-  apiOrigin: z.string().check(z.refine((value) => URL.canParse(value))),
+  apiOrigin: origin,
   keepSignedIn: z._default(z.boolean(), true),
   reminders: z._default(reminderSettingsSchema, {
     enabled: true,
@@ -150,6 +154,20 @@ export const appsStateSchema = z.strictObject({
   organizations: z.array(storedOrganizationSchema).check(z.maxLength(100)),
 });
 
+export const diagnosticsSchema = z.strictObject({
+  schemaVersion: version,
+  failures: z
+    .array(
+      z.strictObject({
+        at: epochMs,
+        step: z.enum(['start-up', 'badge', 'reminders', 'alarms', 'revocation-watch', 'refresh', 'apps', 'intent', 'background']),
+        kind: z.string().check(z.maxLength(100)),
+        message: z.string().check(z.maxLength(1000)),
+      }),
+    )
+    .check(z.maxLength(100)),
+});
+
 // The schemas and the types of ../types.ts say the same: each must be assignable to the other.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Describes<Schema extends z.ZodMiniType, T> = Same<z.output<Schema>, T>;
@@ -159,3 +177,4 @@ true satisfies Describes<typeof settingsSchema, Settings>;
 true satisfies Describes<typeof remindersSchema, Reminders>;
 true satisfies Describes<typeof noticeSchema, Notice>;
 true satisfies Describes<typeof appsStateSchema, AppsState>;
+true satisfies Describes<typeof diagnosticsSchema, Diagnostics>;

@@ -1,16 +1,17 @@
 import { apiError } from '../../api/error';
-import { type ApiResult, createApiClient } from '../../api/worker/client';
+import { type ApiResult, type BoundToken, createApiClient } from '../../api/worker/client';
 import type { UserInfo } from '../../api/worker/response-schemas';
+import { recordFailure } from '../../diagnostics/worker/failure-log';
 import { refused } from '../../protocol/intent-result';
 import type { Done, IntentOf, Refused } from '../../protocol/intents';
 import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
 import { revocationReminderFor } from '../../reminders/revocation-reminder';
 import { type Account, CURRENT_SCHEMA_VERSION, type TokenInfo, type TokenState } from '../../state/types';
-import { forgetToken, readCredential, readStoredSnapshot, saveNotice, saveSignedIn, updateStored } from '../../state/worker/store';
+import { readCredential, readStoredSnapshot, saveNotice, saveSignedIn, signOutStored, updateStored } from '../../state/worker/store';
 import { t } from '../../text/i18n';
 import { checkPersonalAccessToken, maskToken } from '../format';
 import { checkPasswordSignIn } from '../password-sign-in';
-import { checkPatExpiry } from '../pat-expiry';
+import { checkCreatedAt, checkPatExpiry } from '../pat-expiry';
 import { mayCheckAutomatically, retryNotBeforeAfterFailure } from '../refresh-policy';
 
 /** `user`: the Refresh button. `stale`: a screen found old data. `watch`: the periodic revocation check. */
@@ -31,6 +32,11 @@ function accountFromUserInfo(info: UserInfo, fetchedAt: number): Account {
   return account;
 }
 
+/** The answer to a sign-in that the change of the API server overtook. */
+function serverChanged(): Refused {
+  return refused(apiError('invalid-input', { message: t('errorServerChangedDuringSignIn') }));
+}
+
 /**
  * Everything the background does on the user's behalf. The only writer of the secret: screens send intents,
  * this validates them, talks to TelemetryDeck, and writes the outcome to storage in one step.
@@ -39,43 +45,63 @@ export function createTokenService(options: TokenServiceOptions) {
   const { now } = options;
   const newId = options.newId ?? (() => crypto.randomUUID());
   let refreshInFlight: Promise<Done | Refused> | null = null;
+  /** One controller per sign-in under way, so that changing the server can call them off. */
+  const signIns = new Set<AbortController>();
 
-  async function client() {
-    const { settings } = await readStoredSnapshot();
-    return createApiClient({ origin: settings.apiOrigin, fetch: options.fetch, now });
-  }
-
-  /** Before a personal access token leaves this browser, keep a reminder to revoke it. */
-  async function rememberToRevoke(): Promise<void> {
-    const { tokenState } = await readStoredSnapshot();
-    if (!tokenState) return;
-    const reminder = revocationReminderFor(tokenState.token, tokenState.check, now(), newId());
-    if (reminder) await updateStored('reminders', (reminders) => ({ ...reminders, revocations: [...reminders.revocations, reminder] }));
-  }
+  /** A personal access token that leaves this browser gets a reminder to revoke it. */
+  const revocationFor = (state: TokenState) => revocationReminderFor(state.token, state.check, now(), newId());
 
   /** Signs out; the background's other services build on it (changing the server signs out too). */
   async function signOut(): Promise<void> {
-    await rememberToRevoke();
-    await forgetToken();
+    await signOutStored(revocationFor);
     // A refresh still under way belongs to the token just forgotten: the next one must not join it.
     refreshInFlight = null;
   }
 
-  async function storeSignIn(token: string, info: TokenInfo, userInfo: UserInfo): Promise<Done | Refused> {
-    const at = now();
-    const { settings } = await readStoredSnapshot();
-    const previous = await readCredential();
-    if (previous && previous.token !== token) await rememberToRevoke();
-    const tokenState: TokenState = {
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      token: info,
-      account: accountFromUserInfo(userInfo, at),
-      check: { status: 'valid', lastSuccessAt: at, lastAttemptAt: at, error: null },
-    };
-    await saveSignedIn({ schemaVersion: CURRENT_SCHEMA_VERSION, token }, tokenState, settings.keepSignedIn);
-    refreshInFlight = null;
-    await saveNotice(null);
-    return { ok: true };
+  /**
+   * Calls off every sign-in under way: none of them stores its token, and their requests stop. A sign-in
+   * that has already stored its token is signed out by whoever changes the server.
+   */
+  function cancelSignIns(): void {
+    for (const controller of signIns) controller.abort();
+  }
+
+  /**
+   * Runs a sign-in against the server of the settings, with a client bound to that origin and cancellable by
+   * `cancelSignIns`; the token is stored only while the settings still name that origin.
+   */
+  async function signIn(
+    run: (api: ReturnType<typeof createApiClient>) => Promise<{ token: string; info: TokenInfo; userInfo: UserInfo } | Refused>,
+  ): Promise<Done | Refused> {
+    const controller = new AbortController();
+    signIns.add(controller);
+    try {
+      const { settings } = await readStoredSnapshot();
+      const api = createApiClient({ origin: settings.apiOrigin, fetch: options.fetch, now, signal: controller.signal });
+      const outcome = await run(api);
+      if (controller.signal.aborted) return serverChanged();
+      // A sign-in's failure is shown in its form, where the user can act on it.
+      if ('ok' in outcome) return outcome;
+      const at = now();
+      const tokenState: TokenState = {
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        token: outcome.info,
+        account: accountFromUserInfo(outcome.userInfo, at),
+        check: { status: 'valid', lastSuccessAt: at, lastAttemptAt: at, error: null },
+      };
+      const stored = await saveSignedIn(
+        { schemaVersion: CURRENT_SCHEMA_VERSION, token: outcome.token, origin: api.origin },
+        tokenState,
+        (latest) => latest.apiOrigin === api.origin,
+        revocationFor,
+      );
+      if (!stored) return serverChanged();
+      refreshInFlight = null;
+      await saveNotice(null);
+      return { ok: true };
+    } finally {
+      signIns.delete(controller);
+    }
   }
 
   async function signInWithToken(intent: IntentOf<'signInWithToken'>): Promise<Done | Refused> {
@@ -83,39 +109,51 @@ export function createTokenService(options: TokenServiceOptions) {
     if (!checked.ok) return refused(apiError('invalid-input', { message: checked.message }));
     const expiry = checkPatExpiry(intent.expiresAt, now());
     if (!expiry.ok) return refused(apiError('invalid-input', { message: expiry.message }));
-    const result = await (await client()).userInfo(checked.token);
-    if (!result.ok) return refused(result.error);
-    const info: TokenInfo = { kind: 'pat', masked: maskToken(checked.token), addedAt: now(), expiresAt: expiry.expiresAt };
-    const name = intent.name?.trim();
-    if (name) info.name = name;
-    return storeSignIn(checked.token, info, result.value);
+    if (intent.createdAt !== undefined) {
+      const created = checkCreatedAt(intent.createdAt, now());
+      if (!created.ok) return refused(apiError('invalid-input', { message: created.message }));
+    }
+    return signIn(async (api) => {
+      const result = await api.userInfo({ token: checked.token, origin: api.origin });
+      if (!result.ok) return refused(result.error);
+      const info: TokenInfo = { kind: 'pat', masked: maskToken(checked.token), addedAt: now(), expiresAt: expiry.expiresAt };
+      if (intent.createdAt !== undefined) info.createdAt = intent.createdAt;
+      const name = intent.name?.trim();
+      if (name) info.name = name;
+      return { token: checked.token, info, userInfo: result.value };
+    });
   }
 
   async function signInWithPassword(email: string, password: string): Promise<Done | Refused> {
     const checked = checkPasswordSignIn(email, password);
     if (!checked.ok) return refused(apiError('invalid-input', { message: checked.message }));
-    const api = await client();
-    const login = await api.login(checked.email, checked.password);
-    if (!login.ok) return refused(login.error);
-    const token = login.value.value;
-    const result = await api.userInfo(token);
-    if (!result.ok) return refused(result.error);
-    const info: TokenInfo = {
-      kind: 'session',
-      masked: maskToken(token),
-      addedAt: now(),
-      expiresAt: login.value.expiresAt ?? null,
-    };
-    if (login.value.createdAt !== undefined) info.createdAt = login.value.createdAt;
-    return storeSignIn(token, info, result.value);
+    return signIn(async (api) => {
+      const login = await api.login(checked.email, checked.password);
+      if (!login.ok) return refused(login.error);
+      const token = login.value.value;
+      const result = await api.userInfo({ token, origin: api.origin });
+      if (!result.ok) return refused(result.error);
+      const info: TokenInfo = {
+        kind: 'session',
+        masked: maskToken(token),
+        addedAt: now(),
+        expiresAt: login.value.expiresAt ?? null,
+      };
+      if (login.value.createdAt !== undefined) info.createdAt = login.value.createdAt;
+      return { token, info, userInfo: result.value };
+    });
   }
 
   async function refreshOnce(reason: RefreshReason): Promise<Done | Refused> {
     const credential = await readCredential();
     const { tokenState } = await readStoredSnapshot();
     if (!credential || !tokenState) return refused(apiError('not-signed-in'));
-    if (reason !== 'user' && !mayCheckAutomatically(tokenState.check, now())) return { ok: true };
-    const result: ApiResult<UserInfo> = await (await client()).userInfo(credential.token);
+    // A rejected token stays rejected until the user signs in again or presses Refresh: no automatic check.
+    if (reason !== 'user' && (tokenState.check.status === 'rejected' || !mayCheckAutomatically(tokenState.check, now()))) {
+      return { ok: true };
+    }
+    const bound: BoundToken = { token: credential.token, origin: credential.origin };
+    const result: ApiResult<UserInfo> = await createApiClient({ origin: credential.origin, fetch: options.fetch, now }).userInfo(bound);
     // The user may have signed out or swapped tokens while we waited: never write over their choice.
     const current = await readCredential();
     if (current?.token !== credential.token) return { ok: true };
@@ -142,7 +180,9 @@ export function createTokenService(options: TokenServiceOptions) {
         },
       };
     });
-    return result.ok ? { ok: true } : refused(result.error);
+    if (result.ok) return { ok: true };
+    void recordFailure('refresh', result.error, [], at);
+    return refused(result.error);
   }
 
   /** Concurrent refreshes share one request. */
@@ -189,5 +229,5 @@ export function createTokenService(options: TokenServiceOptions) {
     setTokenDetails,
   } satisfies Partial<IntentHandlers>;
 
-  return { handlers, refresh, signOut };
+  return { handlers, refresh, signOut, cancelSignIns };
 }
