@@ -1,6 +1,8 @@
 import { builtManifest, expect, test } from './fixtures';
 
-test('keyboard shortcuts open the popup and copy the token, and the options page shows which ones the browser gave them', async ({ extension }) => {
+test('keyboard shortcuts open the popup and copy the token, and the options page shows which ones the browser gave them', async ({
+  extension,
+}) => {
   const commands = builtManifest().commands as Record<string, { suggested_key?: { default?: string } }>;
   expect(commands._execute_action?.suggested_key?.default).toBe('Alt+Shift+K');
 
