@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type ExtensionHandle, expect, test } from './fixtures';
-import { ADA, signInWithToken } from './helpers';
+import { ADA, endSession, signInWithPassword, signInWithToken } from './helpers';
 import { redact } from './leak-guard';
 
 // Every screen and state, checked by axe against WCAG 2.1 A and AA (and axe's best practices) in both colour
@@ -119,20 +119,9 @@ test.describe('axe on the popup', () => {
   });
 
   test('a session that ended: Sign in again, then its email form', async ({ server, extension }) => {
-    server.addUser(ADA);
     const popup = await extension.openPopup();
-    await popup.getByRole('tab', { name: /email/i }).click();
-    await popup.getByLabel('Email').fill(ADA.email);
-    await popup.getByLabel('Password', { exact: true }).fill(ADA.password);
-    await popup.getByRole('button', { name: 'Sign in' }).click();
-    await popup.getByRole('button', { name: 'Sign out' }).waitFor();
-    extension.secrets.add(ADA.password, 'password');
-    const worker = await extension.worker();
-    await worker.evaluate(async () => {
-      const { tokenState } = await chrome.storage.local.get('tokenState');
-      (tokenState as { token: { expiresAt: number } }).token.expiresAt = Date.now() - 60_000;
-      await chrome.storage.local.set({ tokenState });
-    });
+    await signInWithPassword(popup, server, extension.secrets);
+    await endSession(await extension.worker());
     await expect(popup.getByRole('button', { name: 'Sign in again' })).toBeVisible();
     await expectAccessible(popup, extension, 'the popup of a session that ended');
     await popup.getByRole('button', { name: 'Sign in again' }).click();

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { type ExtensionHandle, expect, test } from './fixtures';
-import { ADA, signInWithToken } from './helpers';
+import { ADA, endSession, signInWithPassword, signInWithToken } from './helpers';
 
 /**
  * The system clipboard, as a script would see it: a page of an ordinary origin (never the extension's), with the
@@ -30,6 +30,12 @@ async function openClipboard(extension: ExtensionHandle) {
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+/** A day `days` from today, as `<input type="date">` takes it. */
+function dateInDays(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 /** Chooses how long a copied token may stay in the clipboard, in the options page. */
@@ -253,30 +259,18 @@ test('a session that ended offers Sign in again, with the email filled in; signi
   server,
   extension,
 }) => {
-  server.addUser(ADA);
   const popup = await extension.openPopup();
-  await popup.getByRole('tab', { name: /email/i }).click();
-  await popup.getByLabel('Email').fill(ADA.email);
-  await popup.getByLabel('Password', { exact: true }).fill(ADA.password);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await popup.getByRole('button', { name: 'Sign out' }).waitFor();
-  extension.secrets.add(ADA.password, 'password');
+  await signInWithPassword(popup, server, extension.secrets);
 
   // A tracked token and a setting of the user's own, which signing in again must keep.
   const options = await extension.openOptions();
   await options.getByLabel('Clear the clipboard after').selectOption({ label: '2 min' });
   await expect(options.getByRole('region', { name: 'Clipboard' }).getByRole('status')).toHaveText('Saved.');
-  const worker = await extension.worker();
-  await worker.evaluate(async () => {
-    const { reminders, tokenState } = await chrome.storage.local.get(['reminders', 'tokenState']);
-    const tracked = [{ id: 'T1', name: 'CI export script', expiresAt: Date.now() + 20 * 86_400_000 }];
-    const session = tokenState as { token: { expiresAt: number } };
-    session.token.expiresAt = Date.now() - 60_000;
-    await chrome.storage.local.set({
-      reminders: { ...(reminders ?? { schemaVersion: 2, revocations: [], log: { sent: {}, snoozed: {} } }), schemaVersion: 2, tracked },
-      tokenState: session,
-    });
-  });
+  await options.getByLabel('Token name').last().fill('CI export script');
+  await options.getByLabel('Expires on').fill(dateInDays(20));
+  await options.getByRole('button', { name: 'Add token' }).click();
+  await expect(options.getByText('now tracking')).toBeVisible();
+  await endSession(await extension.worker());
   const before = (await extension.storage('local')).tokenState as { token: { addedAt: number } };
 
   const again = await extension.openPopup();

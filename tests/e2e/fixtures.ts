@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -13,6 +13,7 @@ import {
 } from '@playwright/test';
 import { chromiumExecutable } from '../../scripts/chromium-path.ts';
 import { type FakeServer, startFakeServer } from '../fake-server/server.ts';
+import { buildGranting } from '../manifest-grants.ts';
 import { findLeaks, type PageSnapshot, SecretRegistry, type StorageSnapshot, secretsIn } from './leak-guard.ts';
 
 /**
@@ -527,19 +528,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 });
-
-/** A copy of the build whose manifest grants `permissions` at install, instead of asking for them later. */
-function buildGranting(extensionDir: string, permissions: string[]): string {
-  const copy = `${extensionDir}-granting-${permissions.join('-')}`;
-  rmSync(copy, { recursive: true, force: true });
-  cpSync(extensionDir, copy, { recursive: true });
-  const manifestPath = join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[]; optional_permissions?: string[] };
-  manifest.permissions = [...(manifest.permissions ?? []), ...permissions];
-  manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((permission) => !permissions.includes(permission));
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return copy;
-}
 
 export function builtManifest(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import type { FakeServer } from '../fake-server/server.ts';
 
 export const ADA = {
@@ -28,6 +28,30 @@ export async function signInWithToken(
   await popup.getByRole('button', { name: 'Sign in' }).click();
   await popup.getByRole('button', { name: 'Sign out' }).waitFor();
   return token;
+}
+
+/** Signs in through the popup's email tab as Ada; the session token it gets is guarded by the leak guard. */
+export async function signInWithPassword(
+  popup: Page,
+  server: FakeServer,
+  secrets: { add(value: string, kind?: string): void },
+): Promise<void> {
+  server.addUser(ADA);
+  await popup.getByRole('tab', { name: /email/i }).click();
+  await popup.getByLabel('Email').fill(ADA.email);
+  await popup.getByLabel('Password', { exact: true }).fill(ADA.password);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('button', { name: 'Sign out' }).waitFor();
+  secrets.add(ADA.password, 'password');
+}
+
+/** Makes the stored session one that has ended a minute ago, as if its time had passed. */
+export async function endSession(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const { tokenState } = await chrome.storage.local.get('tokenState');
+    (tokenState as { token: { expiresAt: number } }).token.expiresAt = Date.now() - 60_000;
+    await chrome.storage.local.set({ tokenState });
+  });
 }
 
 export function userInfoRequests(server: FakeServer) {

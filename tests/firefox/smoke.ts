@@ -1,12 +1,12 @@
 // `npm run test:firefox`: the real Firefox build, installed in headless Firefox as a temporary add-on, against
 // the fake TelemetryDeck. Storage, alarms, notifications and the badge must work there as they do in Chromium.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { buildExtension } from '../../scripts/wxt-build.ts';
 import { type FakeServer, startFakeServer } from '../fake-server/server.ts';
+import { buildGranting } from '../manifest-grants.ts';
 import { click, type FirefoxWithExtension, fill, firefoxExecutable, launchFirefoxWithExtension } from './firefox.ts';
 
 const DAY = 86_400_000;
@@ -54,19 +54,6 @@ async function eventually<T>(what: string, check: () => Promise<T | undefined>, 
   }
 }
 
-/** A copy of the build whose manifest grants `permissions` at install, instead of asking for them later. */
-function grantOptional(extensionDir: string, permissions: string[]): string {
-  const copy = `${extensionDir}-granting`;
-  rmSync(copy, { recursive: true, force: true });
-  cpSync(extensionDir, copy, { recursive: true });
-  const manifestPath = join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[]; optional_permissions?: string[] };
-  manifest.permissions = [...(manifest.permissions ?? []), ...permissions];
-  manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((permission) => !permissions.includes(permission));
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return copy;
-}
-
 /** A date `days` from today as `<input type="date">` takes it, in the browser's time zone. */
 function dateInput(days: number): string {
   const date = new Date(Date.now() + days * DAY);
@@ -98,8 +85,8 @@ describe('the Firefox extension', () => {
   before(async () => {
     server = await startFakeServer({ port: 0, host: '127.0.0.1' });
     const extensionDir = buildExtension({ outDir: '.output-firefox-e2e', browser: 'firefox', apiOrigin: server.origin });
-    // The permission to read the clipboard, granted: a prompt cannot be answered here (see grantOptional).
-    firefox = await launchFirefoxWithExtension(executable, grantOptional(extensionDir, ['clipboardRead']));
+    // The permission to read the clipboard, granted: a prompt cannot be answered here (see tests/manifest-grants.ts).
+    firefox = await launchFirefoxWithExtension(executable, buildGranting(extensionDir, ['clipboardRead']));
     control = await firefox.open('options.html', 'Keep me signed in');
   });
 
