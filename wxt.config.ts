@@ -26,17 +26,15 @@ const isBenchBuild = process.env.TDTM_BENCH_BUILD === '1';
 
 /**
  * Vite wraps every `import()` in a helper (1 kB gzipped) that first fetches the imported chunk's CSS and
- * static imports. The popup's lazily loaded views (entrypoints/popup/popup-views.ts) import only the shared
- * chunk the page has already loaded, and all CSS is one file linked by each page (`cssCodeSplit: false`),
- * so the helper has nothing to do: this makes it a plain call.
+ * static imports. The popup's lazily loaded view (the other state's, entrypoints/popup/popup-views.ts) imports
+ * only what its page's one file already holds (modules/one-file-per-page.ts), and all CSS is in each page
+ * (`cssCodeSplit: false`), so the helper has nothing to do: this makes it a plain call.
  */
 const plainDynamicImports = {
   name: 'plain-dynamic-imports',
   enforce: 'pre' as const,
   load: (id: string) => (id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : undefined),
 };
-/** Modules that only the popup's sign-in forms share with the options page: kept out of the shared chunk. */
-const SIGN_IN_AND_OPTIONS_ONLY = ['/lib/token/pat-expiry', '/lib/time/date-input'];
 const BENCH_PAGES = ['bench-blank.html', 'bench-floor.html', 'bench-floor.js'].map((name) => ({
   absoluteSrc: resolve(import.meta.dirname, 'scripts', name),
   relativeDest: name,
@@ -75,22 +73,11 @@ export default defineConfig({
       __BUILD_API_ORIGIN__: JSON.stringify(extraOrigin ?? ''),
     },
     build: {
-      // Every browser this extension supports preloads modules natively: no polyfill (0.3 kB a page). Pages
-      // preload the chunks they import; a lazy view needs no list of its imports (see plainDynamicImports).
-      modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
-      // One stylesheet for every page: one request instead of one per shared chunk, and no CSS to fetch lazily.
+      // Each page is one script (modules/one-file-per-page.ts): nothing to preload, and no preload polyfill.
+      modulePreload: { polyfill: false },
+      // One stylesheet for every page, written into each page (modules/one-file-per-page.ts), so that no CSS is
+      // fetched lazily either.
       cssCodeSplit: false,
-      rolldownOptions: {
-        output: {
-          codeSplitting: {
-            // The code both pages use in one chunk, except what only the popup's sign-in forms share with the
-            // options page: a signed-in popup, the heavier of its two states, never loads that.
-            groups: [
-              { name: 'shared', minShareCount: 2, test: (id: string) => !SIGN_IN_AND_OPTIONS_ONLY.some((path) => id.includes(path)) },
-            ],
-          },
-        },
-      },
     },
   }),
   manifest: ({ browser }) => ({

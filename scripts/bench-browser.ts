@@ -87,7 +87,7 @@ export class BenchBrowser {
     return `chrome-extension://${this.extensionId}/${path}`;
   }
 
-  /** What the toolbar button opens now (`popup.html#…`, see lib/popup-hint.ts), relative to the extension. */
+  /** What the toolbar button opens now (`popup.html` or `popup-sign-in.html`, see lib/toolbar/popup-page.ts), relative to the extension. */
   async toolbarPopupPath(): Promise<string> {
     const url = await this.inExtensionPage((page) => page.evaluate(() => chrome.action.getPopup({})));
     return url.startsWith(this.url('')) ? url.slice(this.url('').length) : url;

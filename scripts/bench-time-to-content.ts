@@ -1,13 +1,14 @@
 // Time to content: from the start of navigation to the first frame painted with a page's content, measured
-// inside the page the same way for the popup, the options page and the blank baseline page.
+// inside the page the same way for the popup, the options page, the floor page and the blank page.
 //
 // Method: an init script runs in the new document before any of its own scripts. A MutationObserver (and
 // DOMContentLoaded) checks for the content element with its text and a layout box; once it is there, a task
 // queued from the next requestAnimationFrame runs after that frame has been painted, and its
-// `performance.now()` (milliseconds since navigation start) is the sample. Each run uses a fresh tab;
-// page and blank runs alternate in pairs, each pair in the other order than the last, so drift and order
-// effects cancel out.
-// The popup is opened at the URL the toolbar button opens, `popup.html#<state>` (see lib/popup-hint.ts).
+// `performance.now()` (milliseconds since navigation start) is the sample. Each run uses a fresh tab; a
+// page's runs alternate in pairs with runs of its baseline (the floor page; for the floor itself, the blank
+// page), each pair in the other order than the last, so that drift and order effects cancel out, and the
+// worker is stopped before each run of a cold pair, baseline included.
+// The popup is opened at the page the toolbar button opens for the state (see lib/toolbar/popup-page.ts).
 import type { Page } from '@playwright/test';
 import type { BenchBrowser } from './bench-browser.ts';
 import { BENCH_ACCOUNT_NAME } from './bench-extension-state.ts';
@@ -23,8 +24,16 @@ export interface ContentProbe {
   alongWith?: { selector: string; text?: string }[];
 }
 
-const BLANK_PAGE: ContentProbe = { label: 'blank page, its text', path: 'bench-blank.html', selector: '#content', text: 'Blank page' };
-/** What any page that shows stored data costs at least: one tiny script, one storage read, one line. */
+export const BLANK_PAGE: ContentProbe = {
+  label: 'blank page, its text',
+  path: 'bench-blank.html',
+  selector: '#content',
+  text: 'Blank page',
+};
+/**
+ * What any page that shows stored data costs at least: one tiny script, one storage read, one line. Every time
+ * budget is a ratio to it, so its files are pinned (bench-floor-page.ts).
+ */
 export const FLOOR_PAGE: ContentProbe = { label: 'one line, after one storage read', path: 'bench-floor.html', selector: '#content' };
 /** The signed-in popup with what it has cached: the account, and the apps section's first app with its numbers. */
 export const POPUP_SIGNED_IN: ContentProbe = {
@@ -51,17 +60,21 @@ export type WorkerTemperature = 'warm' | 'cold';
 
 export interface TimeToContentResult {
   page: string;
+  /** The page opened: for the popup, the toolbar's page for the state. */
+  opened: string;
   content: string;
   worker: WorkerTemperature;
   runs: number;
+  /** The page each run was paired with: the floor page, or for the floor itself the blank page. */
+  baseline: string;
   pageMedianMs: number;
-  blankMedianMs: number;
-  /** The median of each pair's page / blank ratio. */
+  baselineMedianMs: number;
+  /** The median of each pair's page / baseline ratio. */
   medianPairRatio: number;
   ratioOfMedians: number;
   /** Milliseconds since navigation start, in run order. */
   pageSamplesMs: number[];
-  blankSamplesMs: number[];
+  baselineSamplesMs: number[];
 }
 
 interface ContentTiming {
@@ -120,36 +133,44 @@ async function prepareWorker(browser: BenchBrowser, worker: WorkerTemperature): 
 
 export async function measureTimeToContent(
   browser: BenchBrowser,
-  options: { probe: ContentProbe; worker: WorkerTemperature; runs: number; viewport: { width: number; height: number } },
+  options: {
+    probe: ContentProbe;
+    baseline: ContentProbe;
+    worker: WorkerTemperature;
+    runs: number;
+    viewport: { width: number; height: number };
+  },
 ): Promise<TimeToContentResult> {
-  const { worker, runs, viewport } = options;
-  // The popup as the toolbar button opens it: with the state hint the background put in its URL.
+  const { baseline, worker, runs, viewport } = options;
+  // The popup as the toolbar button opens it: the page the background chose for the stored state.
   const probe = options.probe.path === 'popup.html' ? { ...options.probe, path: await browser.toolbarPopupPath() } : options.probe;
   // One untimed pair first: the first load of a file costs more than any later one.
-  for (const warmUp of [probe, BLANK_PAGE]) await timeOnce(browser, warmUp, viewport);
+  for (const warmUp of [probe, baseline]) await timeOnce(browser, warmUp, viewport);
 
   const pageSamplesMs: number[] = [];
-  const blankSamplesMs: number[] = [];
+  const baselineSamplesMs: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const order = run % 2 === 0 ? ([probe, BLANK_PAGE] as const) : ([BLANK_PAGE, probe] as const);
+    const order = run % 2 === 0 ? ([probe, baseline] as const) : ([baseline, probe] as const);
     for (const current of order) {
       await prepareWorker(browser, worker);
       const sample = await timeOnce(browser, current, viewport);
-      (current === BLANK_PAGE ? blankSamplesMs : pageSamplesMs).push(sample);
+      (current === baseline ? baselineSamplesMs : pageSamplesMs).push(sample);
     }
   }
   const pageMedianMs = median(pageSamplesMs);
-  const blankMedianMs = median(blankSamplesMs);
+  const baselineMedianMs = median(baselineSamplesMs);
   return {
     page: options.probe.path,
+    opened: probe.path,
     content: probe.label,
     worker,
     runs,
+    baseline: baseline.path,
     pageMedianMs,
-    blankMedianMs,
-    medianPairRatio: median(pageSamplesMs.map((sample, run) => sample / blankSamplesMs[run]!)),
-    ratioOfMedians: pageMedianMs / blankMedianMs,
+    baselineMedianMs,
+    medianPairRatio: median(pageSamplesMs.map((sample, run) => sample / baselineSamplesMs[run]!)),
+    ratioOfMedians: pageMedianMs / baselineMedianMs,
     pageSamplesMs,
-    blankSamplesMs,
+    baselineSamplesMs,
   };
 }

@@ -1,6 +1,6 @@
 // `npm run bench`: how fast the real extension is in Chromium, against the bundled fake TelemetryDeck.
-//   1-2. popup and options page time to content, side by side with a blank page of the same extension, and the
-//        floor: a page whose only work is one storage read
+//   1-2. popup and options page time to content, each run paired with a run of the floor page (one script, one
+//        storage read, one line: the least a page showing stored data costs), and the floor beside a blank page
 //   3.   bytes each entry loads (the production build)
 //   4.   API requests on opening the popup, and alarm wake-ups over a day
 //   5.   worker start after Chrome stopped it
@@ -16,10 +16,12 @@ import { type FakeServer, startFakeServer } from '../tests/fake-server/server.ts
 import { simulateAlarmDay } from './bench-alarm-day.ts';
 import { BenchBrowser } from './bench-browser.ts';
 import { setAccountAge, signIn, signOut } from './bench-extension-state.ts';
+import { checkFloorPage, FLOOR_PAGE_SHA256 } from './bench-floor-page.ts';
 import { describeMachine } from './bench-machine.ts';
 import { type BenchResults, formatReport, resultsForFile } from './bench-report.ts';
 import { popupRequestsOnFirstOpen, popupRequestsWhenFresh, popupRequestsWhenStale } from './bench-requests.ts';
 import {
+  BLANK_PAGE,
   type ContentProbe,
   FLOOR_PAGE,
   measureTimeToContent,
@@ -56,6 +58,8 @@ const outFile = resolve(ROOT, values.out);
 const server = await startServer(port);
 const productionDir = buildExtension({ outDir: '.output-sizes' });
 const extensionDir = buildExtension({ outDir: '.output-bench', apiOrigin: server.origin, withBenchPage: true });
+// Every time budget is a ratio to the floor page: the same two files in every run, source and build alike.
+for (const dir of [resolve(ROOT, 'scripts'), extensionDir]) checkFloorPage(dir);
 const browser = await BenchBrowser.launch(extensionDir).catch(async (error: unknown) => {
   await server.close();
   throw error;
@@ -105,16 +109,18 @@ async function runBenchmark(browser: BenchBrowser, server: FakeServer): Promise<
     // The account must stay fresh (under 5 minutes old), or opening the popup would revalidate it.
     if (state === 'signed in') await setAccountAge(browser, 0);
     const viewport = probe.path === 'popup.html' ? POPUP_VIEWPORT : TAB_VIEWPORT;
-    timeToContent.push({ state, ...(await measureTimeToContent(browser, { probe, worker, runs, viewport })) });
+    // Each page against the floor, in the same run; the floor itself against the blank page.
+    const baseline = probe === FLOOR_PAGE ? BLANK_PAGE : FLOOR_PAGE;
+    timeToContent.push({ state, ...(await measureTimeToContent(browser, { probe, baseline, worker, runs, viewport })) });
   };
 
   const requestsBefore = server.requests.length;
+  // The least a page that shows stored data can cost, beside the blank page: every page is held against it.
+  for (const worker of ['warm', 'cold'] as const) await time('signed in', FLOOR_PAGE, worker);
   for (const worker of ['warm', 'cold'] as const) await time('signed in', POPUP_SIGNED_IN, worker);
-  // The least a page that shows stored data can cost, beside the blank page: what the popup's budget is held against.
-  await time('signed in', FLOOR_PAGE, 'warm');
   for (const worker of ['warm', 'cold'] as const) await time('signed in', OPTIONS_SIGNED_IN, worker);
-  // Each row loads the page once untimed, then `runs` times.
-  const duringSignedInTimings = { pageLoads: 5 * (runs + 1), count: server.requests.length - requestsBefore };
+  // Each row loads its page and its baseline once untimed, then `runs` times each.
+  const duringSignedInTimings = { pageLoads: 6 * 2 * (runs + 1), count: server.requests.length - requestsBefore };
 
   await signOut(browser);
   for (const worker of ['warm', 'cold'] as const) await time('signed out', POPUP_SIGNED_OUT, worker);
@@ -122,7 +128,13 @@ async function runBenchmark(browser: BenchBrowser, server: FakeServer): Promise<
 
   return {
     machine,
-    settings: { runs, apiOrigin: server.origin, extensionDir: relative(extensionDir), productionDir: relative(productionDir) },
+    settings: {
+      runs,
+      apiOrigin: server.origin,
+      extensionDir: relative(extensionDir),
+      productionDir: relative(productionDir),
+      floorPageSha256: FLOOR_PAGE_SHA256,
+    },
     timeToContent,
     bytes: measureBuild(productionDir),
     requests: { popupFirstOpen, popupFresh, popupStale, duringSignedInTimings },

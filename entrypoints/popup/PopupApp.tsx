@@ -24,7 +24,7 @@ export function PopupApp({ initial }: { initial: Snapshot }) {
     <main>
       <Header />
       {notice && <Notice onDismiss={snapshot.notice ? () => void sendIntent({ type: 'dismissNotice' }) : undefined}>{notice}</Notice>}
-      {/* Each state's code arrives on its own (popup-views.ts); main.tsx loads the first before painting. */}
+      {/* Each page holds one state's code, and loads the other's if needed (popup-views.ts); start-popup.tsx paints once the first is there. */}
       {signedIn
         ? signedInView && (
             <signedInView.SignedInView

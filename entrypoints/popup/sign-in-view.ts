@@ -1,2 +1,2 @@
-// The popup's code for signing in, loaded only when signed out (see popup-views.ts).
+// The popup's code for signing in: in the file of the signed-out page, imported by the other (see popup-views.ts).
 export { SignedOutView } from '../../components/SignedOutView';

@@ -99,3 +99,24 @@ test('Sign out forgets the token and the account, and says the token still needs
   }
   expect((await extension.badge()).text).toBe('');
 });
+
+test('the toolbar opens the popup page made for the state, and either page shows what is stored', async ({ server, extension }) => {
+  await expect.poll(() => extension.toolbarPopup()).toBe('popup-sign-in.html');
+  const signInPage = await extension.openPopup('popup-sign-in.html');
+  await signInWithToken(signInPage, server, extension.secrets);
+  await expect(signInPage.getByText('Ada Lovelace')).toBeVisible();
+  await expect.poll(() => extension.toolbarPopup()).toBe('popup.html');
+
+  // The signed-out page opened while signed in (before the toolbar followed) shows the account all the same.
+  const stale = await extension.openPopup('popup-sign-in.html');
+  await expect(stale.getByText('Ada Lovelace')).toBeVisible();
+  await expect(stale.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  const popup = await extension.openPopup('popup.html');
+  await popup.getByRole('button', { name: 'Sign out' }).click();
+  await expect(popup.getByRole('tab', { name: /token/i })).toBeVisible();
+  await expect.poll(() => extension.toolbarPopup()).toBe('popup-sign-in.html');
+  // …and the signed-in page opened while signed out shows the sign-in forms.
+  const other = await extension.openPopup('popup.html');
+  await expect(other.getByLabel('Personal access token')).toBeVisible();
+});

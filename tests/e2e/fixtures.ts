@@ -48,8 +48,10 @@ export interface ExtensionHandle {
   readonly id: string;
   /** A service worker handle that answers `evaluate`; starts the worker first if it is stopped. */
   worker(): Promise<Worker>;
-  /** `popup.html` in a new tab (360×600). */
-  openPopup(): Promise<Page>;
+  /** `popup.html`, or the popup's other page (`popup-sign-in.html`), in a new tab (360×600). */
+  openPopup(page?: string): Promise<Page>;
+  /** The popup page the toolbar button opens now (`popup.html`, `popup-sign-in.html`). */
+  toolbarPopup(): Promise<string>;
   /** `options.html` in a new tab. */
   openOptions(): Promise<Page>;
   badge(): Promise<Badge>;
@@ -291,11 +293,17 @@ class ChromiumWithExtension implements ExtensionHandle {
     }
   }
 
-  async openPopup(): Promise<Page> {
+  async openPopup(path = 'popup.html'): Promise<Page> {
     const page = await this.context.newPage();
     await page.setViewportSize({ width: 360, height: 600 });
-    await page.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    await page.goto(`chrome-extension://${this.extensionId}/${path}`);
     return page;
+  }
+
+  async toolbarPopup(): Promise<string> {
+    const worker = await this.worker();
+    const url = await worker.evaluate(() => chrome.action.getPopup({}));
+    return url.replace(`chrome-extension://${this.extensionId}/`, '');
   }
 
   async openOptions(): Promise<Page> {

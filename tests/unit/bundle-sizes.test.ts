@@ -37,25 +37,34 @@ describe('what an entry is counted for', () => {
     expect(chunkName('background.js')).toBe('background');
   });
 
-  it('counts the popup before it runs, plus the heavier of the two views it loads one at a time', () => {
+  it("holds each of the popup's pages, one per state, to the budget by what it loads in its own state", () => {
     const root = build(
       { action: { default_popup: 'popup.html' } },
       {
-        'popup.html':
-          '<script type="module" src="/chunks/popup-AAAAAAAA.js"></script><link rel="modulepreload" href="/chunks/shared-BBBBBBBB.js">',
-        'chunks/popup-AAAAAAAA.js': `import "./shared-BBBBBBBB.js";\nconst views = { a: () => import("./signed-in-view-CCCCCCCC.js"), b: () => import("./sign-in-view-DDDDDDDD.js") };\n`,
-        'chunks/shared-BBBBBBBB.js': filler('shared', 2000),
-        'chunks/signed-in-view-CCCCCCCC.js': `import "./shared-BBBBBBBB.js";\n${filler('big', 4000)}`,
-        'chunks/sign-in-view-DDDDDDDD.js': `import "./pat-expiry-EEEEEEEE.js";\n${filler('small', 1000)}`,
-        'chunks/pat-expiry-EEEEEEEE.js': filler('expiry', 500),
+        'popup.html': '<script type="module" src="/chunks/popup-AAAAAAAA.js"></script><style>main { color: red }</style>',
+        'popup-sign-in.html': '<script type="module" src="/chunks/popup-sign-in-BBBBBBBB.js"></script>',
+        'chunks/popup-AAAAAAAA.js': `${filler('signedIn', 4000)}const other = () => import("./sign-in-view-CCCCCCCC.js");\n`,
+        'chunks/popup-sign-in-BBBBBBBB.js': `${filler('signIn', 2000)}const other = () => import("./signed-in-view-DDDDDDDD.js");\n`,
+        'chunks/sign-in-view-CCCCCCCC.js': `import "./popup-AAAAAAAA.js";\n${filler('forms', 1000)}`,
+        'chunks/signed-in-view-DDDDDDDD.js': `import "./popup-sign-in-BBBBBBBB.js";\n${filler('account', 3000)}`,
       },
     );
     const [popup] = measureBuild(root).entries;
     const gzip = (path: string) => sizeOf(join(root, path)).gzip;
-    const eager = gzip('chunks/popup-AAAAAAAA.js') + gzip('chunks/shared-BBBBBBBB.js');
-    expect(popup!.eagerJs.gzip).toBe(eager);
-    expect(popup!.views.map((view) => view.name)).toEqual(['signed-in-view', 'sign-in-view']);
-    expect(popup!.js.gzip).toBe(eager + gzip('chunks/signed-in-view-CCCCCCCC.js'));
+    expect(popup!.pages.map((page) => [page.state, page.source])).toEqual([
+      ['signedIn', 'popup.html'],
+      ['signIn', 'popup-sign-in.html'],
+    ]);
+    const [signedIn, signIn] = popup!.pages;
+    // The other state's view is loaded only by a page opened for that state: not counted.
+    expect(signedIn!.js.gzip).toBe(gzip('chunks/popup-AAAAAAAA.js'));
+    expect(signedIn!.otherStateFiles.map((file) => file.path)).toEqual(['chunks/sign-in-view-CCCCCCCC.js']);
+    expect(signIn!.js.gzip).toBe(gzip('chunks/popup-sign-in-BBBBBBBB.js'));
+    // The budgeted figure is the heavier page's.
+    expect(popup!.js.gzip).toBe(Math.max(signedIn!.js.gzip, signIn!.js.gzip));
+    expect(popup!.source).toBe('popup.html');
+    // A stylesheet written into the page counts as its CSS.
+    expect(signedIn!.css.raw).toBe('main { color: red }'.length);
   });
 
   it('counts every other lazy chunk in full', () => {

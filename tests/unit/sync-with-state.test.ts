@@ -35,11 +35,12 @@ describe('one alarm for the next change of badge or reminders', () => {
     const alarms = await fakeBrowser.alarms.getAll();
     expect(alarms.map((alarm) => alarm.name).sort()).toEqual(['revalidate', STATE_CHANGE_ALARM]);
     expect(alarms.find((alarm) => alarm.name === STATE_CHANGE_ALARM)?.scheduledTime).toBe(NOW + HOUR_MS + 1);
-    expect(popups).toEqual(['popup.html#signedIn']);
+    expect(popups).toEqual(['popup.html']);
 
     await fakeBrowser.storage.local.remove(['credential', 'tokenState']);
     await syncWithState(NOW);
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    expect(popups).toEqual(['popup.html', 'popup-sign-in.html']);
   });
 });
 
