@@ -210,7 +210,8 @@ test.describe('the keyboard command', () => {
     await pressCopyShortcut(extension);
     await expect.poll(() => clipboard.read()).toBe(token);
     const worker = await extension.worker();
-    expect(await worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).toContain('copy-token');
+    // The notification follows the write: wait for it rather than assume it is already there.
+    await expect.poll(() => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).toContain('copy-token');
     await clipboard.close();
   });
 
