@@ -11,7 +11,13 @@ import { addViteConfig, defineWxtModule } from 'wxt/modules';
  */
 export const WRAPPED_NAMESPACES = ['alarms', 'notifications', 'permissions', 'storage'] as const;
 
-const POLYFILL_FILE = /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill(\.min)?\.js$/;
+// A page's own copy of a module carries a query (`?page=popup`, modules/one-file-per-page.ts): trimmed all the same.
+const POLYFILL_FILE = /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill(\.min)?\.js(\?.*)?$/;
+
+/** Whether a module id is the polyfill, in the worker's bundle or in a page's own copy. */
+export function isPolyfillModule(id: string): boolean {
+  return POLYFILL_FILE.test(id);
+}
 const METADATA_START = 'const apiMetadata = ';
 
 /**
@@ -35,7 +41,7 @@ export default defineWxtModule({
       plugins: [
         {
           name: 'polyfill-metadata',
-          transform: (code: string, id: string) => (POLYFILL_FILE.test(id) ? keepPolyfillNamespaces(code, WRAPPED_NAMESPACES) : undefined),
+          transform: (code: string, id: string) => (isPolyfillModule(id) ? keepPolyfillNamespaces(code, WRAPPED_NAMESPACES) : undefined),
         },
       ],
     }));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { keepPolyfillNamespaces, WRAPPED_NAMESPACES } from '../../modules/polyfill-metadata';
+import { isPolyfillModule, keepPolyfillNamespaces, WRAPPED_NAMESPACES } from '../../modules/polyfill-metadata';
 
 const source = readFileSync(createRequire(import.meta.url).resolve('webextension-polyfill'), 'utf8');
 
@@ -28,6 +28,15 @@ describe("trimming webextension-polyfill's list of wrapped APIs", () => {
     expect(trimmed).toContain('This script should only be loaded in a browser extension.');
     expect(trimmed.length).toBeLessThan(source.length - 5_000);
     expect(() => new Function(trimmed)).not.toThrow();
+  });
+
+  it("finds the polyfill in the worker's bundle and in each page's own copy of it", () => {
+    const file = '/repo/node_modules/webextension-polyfill/dist/browser-polyfill.js';
+    expect(isPolyfillModule(file)).toBe(true);
+    expect(isPolyfillModule(`${file}?page=popup`)).toBe(true);
+    expect(isPolyfillModule(`${file}?page=options`)).toBe(true);
+    expect(isPolyfillModule('/repo/node_modules/webextension-polyfill/dist/browser-polyfill.js.map')).toBe(false);
+    expect(isPolyfillModule('/repo/lib/state/keys.ts?page=popup')).toBe(false);
   });
 
   it('fails loudly when the polyfill no longer has the list where it was', () => {
