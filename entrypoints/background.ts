@@ -6,12 +6,13 @@ import { createIntentRouter } from '../lib/protocol/worker/intent-handlers';
 import { listenForIntents } from '../lib/protocol/worker/intent-receiver';
 import { isSnoozeButton, notifyRejected, snoozeNotification } from '../lib/reminders/worker/reminder-service';
 import { createSettingsService } from '../lib/settings/worker/settings-service';
-import { STORAGE_KEYS } from '../lib/state/keys';
+import { SNAPSHOT_KEYS, STORAGE_KEYS } from '../lib/state/keys';
 import { restrictStorageToTrustedContexts } from '../lib/state/worker/access-level';
 import { createSerialQueue } from '../lib/state/worker/serial-queue';
 import { becameRejected } from '../lib/token/worker/rejection';
 import { REVALIDATE_ALARM } from '../lib/token/worker/revocation-watch';
 import { createTokenService } from '../lib/token/worker/token-service';
+import { pointPopupAtStoredState } from '../lib/toolbar/worker/popup-painter';
 import { intentRoutes } from '../lib/worker/intent-routes';
 import { createStartUp } from '../lib/worker/start-up';
 import { repairStorage } from '../lib/worker/start-up-repair';
@@ -57,6 +58,8 @@ export default defineBackground(() => {
     const tokenChange = changes[STORAGE_KEYS.tokenState];
     if (tokenChange && becameRejected(tokenChange.oldValue, tokenChange.newValue)) afterStartUp(notifyRejected);
     if (tokenChange || STORAGE_KEYS.settings in changes || STORAGE_KEYS.reminders in changes) sync();
+    // The popup's URL carries the stamp of what the screens show (lib/toolbar/popup-page.ts); sync sets it too.
+    else if (SNAPSHOT_KEYS.some((key) => key in changes)) afterStartUp(pointPopupAtStoredState);
   });
   browser.notifications?.onClicked.addListener((id) => {
     void browser.runtime.openOptionsPage();

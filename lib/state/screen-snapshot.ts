@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { BUILD_API_ORIGIN } from '../api/build-origin';
 import { defaultSettings } from './defaults';
+import { readStoredDisplay, rememberDisplay } from './display-cache';
 import { SNAPSHOT_KEYS, STORAGE_KEYS } from './keys';
 import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './screen-guards';
 import { type Snapshot, snapshotOf } from './snapshot';
@@ -19,17 +20,18 @@ export function snapshotForScreens(raw: Record<string, unknown>): Snapshot {
   });
 }
 
-/** One storage read: what a screen paints first, before anything else. */
-export async function readScreenSnapshot(): Promise<Snapshot> {
-  return snapshotForScreens(await browser.storage.local.get(SNAPSHOT_KEYS));
-}
-
-/** Calls back with a fresh snapshot whenever a screen-visible key changes. Returns the unsubscribe. */
+/**
+ * Calls back with a fresh snapshot whenever a screen-visible key changes, and keeps the popup's display cache
+ * (display-cache.ts) equal to what it read. Returns the unsubscribe.
+ */
 export function watchScreenSnapshot(onChange: (snapshot: Snapshot) => void): () => void {
   const listener = (changes: Record<string, unknown>, areaName: string) => {
     if (areaName !== 'local') return;
     if (!SNAPSHOT_KEYS.some((key) => key in changes)) return;
-    void readScreenSnapshot().then(onChange);
+    void readStoredDisplay().then((display) => {
+      rememberDisplay(display);
+      onChange(snapshotForScreens(display));
+    });
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -52,6 +52,8 @@ export interface ExtensionHandle {
   openPopup(page?: string): Promise<Page>;
   /** The popup page the toolbar button opens now (`popup.html`, `popup-sign-in.html`). */
   toolbarPopup(): Promise<string>;
+  /** The same with the stamp of what the screens show, exactly as the toolbar button opens it (`popup.html#…`). */
+  toolbarPopupUrl(): Promise<string>;
   /** `options.html` in a new tab. */
   openOptions(): Promise<Page>;
   badge(): Promise<Badge>;
@@ -301,6 +303,10 @@ class ChromiumWithExtension implements ExtensionHandle {
   }
 
   async toolbarPopup(): Promise<string> {
+    return (await this.toolbarPopupUrl()).replace(/#.*/, '');
+  }
+
+  async toolbarPopupUrl(): Promise<string> {
     const worker = await this.worker();
     const url = await worker.evaluate(() => chrome.action.getPopup({}));
     return url.replace(`chrome-extension://${this.extensionId}/`, '');

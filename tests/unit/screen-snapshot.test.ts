@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readStoredDisplay } from '../../lib/state/display-cache';
 import { STORAGE_KEYS } from '../../lib/state/keys';
-import { readScreenSnapshot, snapshotForScreens, watchScreenSnapshot } from '../../lib/state/screen-snapshot';
+import { snapshotForScreens, watchScreenSnapshot } from '../../lib/state/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
 import { snapshotFromRaw } from '../../lib/state/worker/store';
 import { signedInState } from './state-fixtures';
@@ -86,7 +87,7 @@ describe('garbage never reaches a screen', () => {
 describe('reading and watching storage', () => {
   it('reads the snapshot from storage, and follows a change of a key a screen shows', async () => {
     await fakeBrowser.storage.local.set({ tokenState: signedInState() });
-    expect((await readScreenSnapshot()).tokenState).toEqual(signedInState());
+    expect(snapshotForScreens(await readStoredDisplay()).tokenState).toEqual(signedInState());
 
     const seen: Snapshot[] = [];
     const stop = watchScreenSnapshot((snapshot) => seen.push(snapshot));

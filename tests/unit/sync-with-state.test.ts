@@ -12,7 +12,8 @@ beforeEach(() => {
   fakeBrowser.reset();
   popups.length = 0;
   // The fake browser has no setPopup: record where the toolbar button points.
-  fakeBrowser.action.setPopup = (async ({ popup }: { popup: string }) => void popups.push(popup)) as typeof fakeBrowser.action.setPopup;
+  fakeBrowser.action.setPopup = (async ({ popup }: { popup: string }) =>
+    void popups.push(popup.replace(/#.*/, ''))) as typeof fakeBrowser.action.setPopup;
 });
 
 describe('one alarm for the next change of badge or reminders', () => {

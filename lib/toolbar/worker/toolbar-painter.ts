@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { Snapshot } from '../../state/snapshot';
 import { amberLeadMs, BADGE_COLORS, badgeForState, nextBadgeChangeAt } from '../badge';
-import { popupPageFor } from '../popup-page';
+import { pointPopupAtStoredState } from './popup-painter';
 
 /**
- * Paints the toolbar button for the stored state: the badge, its tooltip, and the popup page made for that
- * state (see ../popup-page.ts). Returns the moment the badge next changes (null: never by itself).
+ * Paints the toolbar button for the stored state: the badge, its tooltip, and the popup's URL (see
+ * ../popup-page.ts). Returns the moment the badge next changes (null: never by itself).
  */
 export async function paintToolbar(
   { tokenState, settings }: Pick<Snapshot, 'tokenState' | 'settings'>,
@@ -21,6 +21,6 @@ export async function paintToolbar(
     await withTextColor.setBadgeTextColor?.({ color: '#ffffff' });
   }
   await action.setTitle({ title: badge.title });
-  await action.setPopup({ popup: popupPageFor(tokenState !== null) });
+  await pointPopupAtStoredState();
   return nextBadgeChangeAt(tokenState, now, amberLead);
 }
