@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { type ExtensionHandle, expect, test } from './fixtures';
-import { signInWithToken } from './helpers';
+import { runRevocationWatchNow, signInWithToken } from './helpers';
 
 // The popup's display cache (lib/state/display-cache.ts) paints the first frame before storage answers. These
 // tests hold it to its promise: never a frame that disagrees with storage after a change made while the
@@ -100,13 +100,7 @@ test('a revocation the background found while the popup was closed is in the fir
 
   // The background's own check finds the token revoked, with no page open.
   server.revoke(token);
-  const worker = await extension.worker();
-  await worker.evaluate(async () => {
-    const { tokenState } = (await chrome.storage.local.get('tokenState')) as { tokenState: { check: { lastAttemptAt: number } } };
-    tokenState.check.lastAttemptAt -= 10 * 60_000;
-    await chrome.storage.local.set({ tokenState });
-    await chrome.alarms.create('revalidate', { when: Date.now() + 50, periodInMinutes: 360 });
-  });
+  await runRevocationWatchNow(await extension.worker());
   await expect.poll(async () => (await extension.badge()).text).toBe('!');
   await toolbarFollowsStorage(extension, before);
 

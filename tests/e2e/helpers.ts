@@ -54,6 +54,17 @@ export async function endSession(worker: Worker): Promise<void> {
   });
 }
 
+/** Lets the worker's revocation watch check the token now, as its alarm would: the last check aged past its floor. */
+export async function runRevocationWatchNow(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const { tokenState } = (await chrome.storage.local.get('tokenState')) as { tokenState: { check: { lastAttemptAt: number } } };
+    tokenState.check.lastAttemptAt -= 10 * 60_000;
+    await chrome.storage.local.set({ tokenState });
+    // Same period as the worker's own watch alarm, so its next sync leaves this one in place.
+    await chrome.alarms.create('revalidate', { when: Date.now() + 50, periodInMinutes: 360 });
+  });
+}
+
 export function userInfoRequests(server: FakeServer) {
   return server.requests.filter((request) => request.path === '/api/v3/users/info');
 }

@@ -1,5 +1,5 @@
 import { type ExtensionHandle, expect, test } from './fixtures';
-import { signInWithToken } from './helpers';
+import { runRevocationWatchNow, signInWithToken } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -198,15 +198,7 @@ test('the revocation watch marks a revoked token rejected and notifies once', as
   const popup = await extension.openPopup();
   const token = await signInWithToken(popup, server, extension.secrets);
   server.revoke(token);
-  const worker = await extension.worker();
-  // Age the last check past the one-minute floor, then let the watch alarm fire now.
-  await worker.evaluate(async () => {
-    const { tokenState } = (await chrome.storage.local.get('tokenState')) as { tokenState: { check: { lastAttemptAt: number } } };
-    tokenState.check.lastAttemptAt -= 10 * 60_000;
-    await chrome.storage.local.set({ tokenState });
-    // Same period as the worker's own watch alarm, so its next sync leaves this one in place.
-    await chrome.alarms.create('revalidate', { when: Date.now() + 50, periodInMinutes: 360 });
-  });
+  await runRevocationWatchNow(await extension.worker());
   await expect.poll(async () => (await extension.badge()).text).toBe('!');
   await expect.poll(() => notifications(extension)).toContain('rejected');
   await expect(popup.getByRole('alert')).toContainText(/rejected|revoked|expired/);
