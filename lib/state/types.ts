@@ -182,7 +182,17 @@ export interface AppsState {
 }
 
 /** Where in the worker a failure happened: a step of a wake-up, a background task, or an intent's work. */
-export type FailureStep = 'start-up' | 'badge' | 'reminders' | 'alarms' | 'revocation-watch' | 'refresh' | 'apps' | 'intent' | 'background';
+export type FailureStep =
+  | 'start-up'
+  | 'badge'
+  | 'reminders'
+  | 'alarms'
+  | 'revocation-watch'
+  | 'refresh'
+  | 'apps'
+  | 'clipboard'
+  | 'intent'
+  | 'background';
 
 /** One failure, for a bug report: never a secret (the worker redacts the token and password first). */
 export interface FailureRecord {

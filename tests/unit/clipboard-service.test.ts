@@ -5,14 +5,24 @@ import { withHandle } from './handle-intent';
 import { signedInState } from './state-fixtures';
 
 /** The system clipboard, in memory: what the extension wrote, and what the user copies meanwhile. */
-const clipboard = vi.hoisted(() => ({ text: '', readable: true, writes: [] as string[] }));
+const clipboard = vi.hoisted(() => ({ text: '', readable: true, writes: [] as string[], failures: 0 }));
 vi.mock('../../lib/clipboard/worker/system-clipboard', () => ({
   writeClipboard: async (text: string) => {
     clipboard.text = text;
     clipboard.writes.push(text);
     return true;
   },
-  readClipboard: async () => (clipboard.readable ? clipboard.text : null),
+  clearClipboardIf: async (shouldClear: (text: string) => Promise<boolean>) => {
+    if (clipboard.failures > 0) {
+      clipboard.failures--;
+      throw new Error('Only a single offscreen document may be created.');
+    }
+    if (!clipboard.readable) return 'unreadable';
+    if (!(await shouldClear(clipboard.text))) return 'kept';
+    clipboard.text = '';
+    clipboard.writes.push('');
+    return 'cleared';
+  },
 }));
 
 const TOKEN = 'tdpat_SECRETsecretSECRET1234';
@@ -32,7 +42,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   now = Date.UTC(2026, 11, 1, 12);
   mayRead = true;
-  Object.assign(clipboard, { text: '', readable: true, writes: [] });
+  Object.assign(clipboard, { text: '', readable: true, writes: [], failures: 0 });
   fakeBrowser.permissions.contains = (async () => mayRead) as typeof fakeBrowser.permissions.contains;
 });
 
@@ -132,6 +142,40 @@ describe('the clear', () => {
     now += 5_000;
     await copy.clearIfDue();
     expect(clipboard.text).toBe('');
+  });
+
+  it('keeps a clear that failed, says so in the diagnostics, and tries again until it is done', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const { text } = (await copy.handle({ type: 'copyToken', format: 'curl' })) as { text: string };
+    clipboard.text = text;
+    clipboard.failures = 1;
+    now += 10_000;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe(text);
+    const { diagnostics } = await fakeBrowser.storage.local.get('diagnostics');
+    expect(JSON.stringify(diagnostics)).toContain('"step":"clipboard"');
+    expect(JSON.stringify(diagnostics)).not.toContain(TOKEN);
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toMatchObject({ scheduledTime: now + 5_000 });
+    now += 5_000;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('gives up after three failed attempts, each of them in the diagnostics', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const { text } = (await copy.handle({ type: 'copyToken', format: 'token' })) as { text: string };
+    clipboard.text = text;
+    clipboard.failures = 3;
+    for (const wait of [10_000, 5_000, 5_000]) {
+      now += wait;
+      await copy.clearIfDue();
+    }
+    expect(clipboard.text).toBe(text);
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toBeUndefined();
+    const { diagnostics } = await fakeBrowser.storage.local.get('diagnostics');
+    expect(JSON.stringify(diagnostics).match(/"step":"clipboard"/g)).toHaveLength(3);
   });
 
   it('leaves the clipboard alone when it cannot be read', async () => {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { apiError } from '../../api/error';
+import { recordFailure } from '../../diagnostics/worker/failure-log';
 import { notify } from '../../notifications/worker/notifier';
 import { refused } from '../../protocol/intent-result';
 import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
@@ -12,13 +13,16 @@ import { copiedWording } from '../copy-wording';
 import { digestOf } from '../digest';
 import { snippetFor } from '../snippets';
 import { readPendingClear, savePendingClear } from './pending-clear-store';
-import { readClipboard, writeClipboard } from './system-clipboard';
+import { clearClipboardIf, writeClipboard } from './system-clipboard';
 
 /** Backs the timer: an alarm wakes a stopped worker when a clear is due. */
 export const CLIPBOARD_CLEAR_ALARM = 'clipboard-clear';
 /** The keyboard command that copies the token without opening the popup (manifest `commands`). */
 export const COPY_TOKEN_COMMAND = 'copy-token';
 const COPY_NOTIFICATION_ID = 'copy-token';
+/** A clear that failed (the browser's clipboard was busy, say) is tried again this much later, this often. */
+const CLEAR_RETRY_MS = 5_000;
+const CLEAR_ATTEMPTS = 3;
 
 /** Whether the extension may read the clipboard, which it must to clear only what it copied. */
 function mayReadClipboard(): Promise<boolean> {
@@ -34,6 +38,8 @@ export function createClipboardService(options: { now: () => number }) {
   const { now } = options;
   const serially = createSerialQueue();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Failed attempts at the pending clear, in this worker's life. */
+  let failedAttempts = 0;
 
   /** A timer while the worker lives, and an alarm for when it has stopped; a new copy replaces both. */
   async function arm(pending: PendingClear | null): Promise<void> {
@@ -66,12 +72,23 @@ export function createClipboardService(options: { now: () => number }) {
         await arm(pending);
         return;
       }
+      try {
+        // Unreadable (the permission was withdrawn): what it holds cannot be known, so it is left alone.
+        await clearClipboardIf(async (text) => clearDecision(pending, await digestOf(text), at) === 'clear');
+      } catch (error) {
+        // The pending clear stays until it is done: a failure is kept for the diagnostics and tried again.
+        await recordFailure('clipboard', error, [], at);
+        failedAttempts++;
+        if (failedAttempts < CLEAR_ATTEMPTS) {
+          const retry = { ...pending, clearAt: at + CLEAR_RETRY_MS };
+          await savePendingClear(retry);
+          await arm(retry);
+          return;
+        }
+      }
+      failedAttempts = 0;
       await savePendingClear(null);
       await arm(null);
-      const text = await readClipboard();
-      // Unreadable (the permission was withdrawn): what it holds cannot be known, so it is left alone.
-      if (text === null) return;
-      if (clearDecision(pending, await digestOf(text), at) === 'clear') await writeClipboard('');
     });
   }
 

@@ -7,47 +7,83 @@ type OffscreenApi = {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
   closeDocument(): Promise<void>;
 };
+type ContextsApi = { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
 
 /** One clipboard operation at a time: Chrome allows one offscreen document, made for each and closed after. */
 const oneAtATime = createSerialQueue();
+/** A document still closing refuses a new one for a moment: how often, and how far apart, to try again. */
+const CREATE_ATTEMPTS = 5;
+const CREATE_RETRY_MS = 100;
+
+/** The clipboard, one request at a time, within one session of whatever document does the work. */
+type Session = (request: OffscreenClipboardRequest) => Promise<OffscreenClipboardAnswer>;
 
 /**
- * The system clipboard, from the worker. Chrome's service worker has no DOM: an offscreen document (reason
- * CLIPBOARD) does the work, created when needed and closed after use. Firefox's background page has a document.
+ * Runs `work` with the system clipboard, from the worker. Chrome's service worker has no DOM: an offscreen
+ * document (reason CLIPBOARD) does the work, created for the session and closed after it. Firefox's background
+ * page has a document.
  */
-async function withClipboard(request: OffscreenClipboardRequest): Promise<OffscreenClipboardAnswer> {
+async function withClipboard<T>(work: (session: Session) => Promise<T>): Promise<T> {
   if (import.meta.env.FIREFOX) {
-    if (request.op === 'write') return { ok: writeWithDocument(document, request.text) };
-    const text = readWithDocument(document);
-    return text === null ? { ok: false } : { ok: true, text };
+    return work(async (request) => {
+      if (request.op === 'write') return { ok: writeWithDocument(document, request.text) };
+      const text = readWithDocument(document);
+      return text === null ? { ok: false } : { ok: true, text };
+    });
   }
   return oneAtATime(async () => {
-    const offscreen = (browser as unknown as { offscreen: OffscreenApi }).offscreen;
-    await offscreen
-      .createDocument({
-        url: OFFSCREEN_DOCUMENT,
-        reasons: ['CLIPBOARD'],
-        justification: 'Copy the token, and clear it from the clipboard later.',
-      })
-      .catch(() => {
-        // Left open by a worker that stopped mid-way: use it.
-      });
+    await openOffscreenDocument();
     try {
-      const answer = (await browser.runtime.sendMessage(request)) as OffscreenClipboardAnswer | undefined;
-      return answer ?? { ok: false };
+      return await work(
+        async (request) => ((await browser.runtime.sendMessage(request)) as OffscreenClipboardAnswer | undefined) ?? { ok: false },
+      );
     } finally {
-      await offscreen.closeDocument().catch(() => {});
+      await offscreenApi()
+        .closeDocument()
+        .catch(() => {});
     }
   });
 }
 
-/** Puts `text` on the clipboard; false when the browser refused. */
-export async function writeClipboard(text: string): Promise<boolean> {
-  return (await withClipboard({ target: 'offscreen-clipboard', op: 'write', text })).ok;
+function offscreenApi(): OffscreenApi {
+  return (browser as unknown as { offscreen: OffscreenApi }).offscreen;
 }
 
-/** The clipboard's text, or null when it cannot be read (no clipboardRead permission, or a refusal). */
-export async function readClipboard(): Promise<string | null> {
-  const answer = await withClipboard({ target: 'offscreen-clipboard', op: 'read' });
-  return answer.ok ? (answer.text ?? '') : null;
+/** Creates the offscreen document, or finds the one a stopped worker left open; throws when neither comes. */
+async function openOffscreenDocument(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await offscreenApi().createDocument({
+        url: OFFSCREEN_DOCUMENT,
+        reasons: ['CLIPBOARD'],
+        justification: 'Copy the token, and clear it from the clipboard later.',
+      });
+      return;
+    } catch (error) {
+      const open = await (browser.runtime as unknown as ContextsApi).getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+      if (open.length > 0) return;
+      if (attempt >= CREATE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, CREATE_RETRY_MS));
+    }
+  }
+}
+
+/** Puts `text` on the clipboard; false when the browser refused. */
+export async function writeClipboard(text: string): Promise<boolean> {
+  return withClipboard(async (session) => (await session({ target: 'offscreen-clipboard', op: 'write', text })).ok);
+}
+
+/**
+ * Empties the clipboard if `shouldClear` says so of what it holds, reading and writing in one session, so that
+ * no other document can come between the two. `unreadable`: the browser would not let the extension read it.
+ */
+export async function clearClipboardIf(shouldClear: (text: string) => Promise<boolean>): Promise<'cleared' | 'kept' | 'unreadable'> {
+  return withClipboard(async (session) => {
+    const read = await session({ target: 'offscreen-clipboard', op: 'read' });
+    if (!read.ok) return 'unreadable';
+    if (!(await shouldClear(read.text ?? ''))) return 'kept';
+    const written = await session({ target: 'offscreen-clipboard', op: 'write', text: '' });
+    if (!written.ok) throw new Error('The browser refused to empty the clipboard.');
+    return 'cleared';
+  });
 }

@@ -160,7 +160,18 @@ export const diagnosticsSchema = z.strictObject({
     .array(
       z.strictObject({
         at: epochMs,
-        step: z.enum(['start-up', 'badge', 'reminders', 'alarms', 'revocation-watch', 'refresh', 'apps', 'intent', 'background']),
+        step: z.enum([
+          'start-up',
+          'badge',
+          'reminders',
+          'alarms',
+          'revocation-watch',
+          'refresh',
+          'apps',
+          'clipboard',
+          'intent',
+          'background',
+        ]),
         kind: z.string().check(z.maxLength(100)),
         message: z.string().check(z.maxLength(1000)),
       }),
