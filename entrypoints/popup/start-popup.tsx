@@ -29,8 +29,9 @@ export function startPopup(views: ViewSources): void {
     const snapshot = snapshotForScreens(display);
     // Keyed by what it shows: storage differing from the cache replaces the popup, nothing of the stale one stays.
     const draw = () => ticket === latest && render(<PopupApp key={displayStamp(display)} initial={snapshot} />, root);
-    if (loadedView(snapshot.tokenState ? 'signedIn' : 'signIn')) draw();
-    else void loadView(snapshot.tokenState ? 'signedIn' : 'signIn').then(draw);
+    const view = snapshot.tokenState ? 'signedIn' : 'signIn';
+    if (loadedView(view)) draw();
+    else void loadView(view).then(draw);
   };
 
   const cached = cachedDisplay(location.hash.slice(1));

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storedDisplayOf } from '../../state/display-stamp';
-import { SNAPSHOT_KEYS } from '../../state/keys';
+import { readStoredDisplay } from '../../state/display-cache';
 import { popupUrlFor } from '../popup-url';
 
 /**
@@ -8,6 +7,5 @@ import { popupUrlFor } from '../popup-url';
  * what the screens show, so that a popup never paints a display cache older than storage.
  */
 export async function pointPopupAtStoredState(): Promise<void> {
-  const display = storedDisplayOf(await browser.storage.local.get(SNAPSHOT_KEYS));
-  await browser.action.setPopup({ popup: popupUrlFor(display) });
+  await browser.action.setPopup({ popup: popupUrlFor(await readStoredDisplay()) });
 }
