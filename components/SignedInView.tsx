@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
 import { isNoAnswer } from '../lib/protocol/intent-result';
 import { sendIntent } from '../lib/protocol/send-intent';
-import { forgetDisplay } from '../lib/state/display-cache';
 import type { AppsPreferences, AppsState, TokenState } from '../lib/state/types';
 import { t } from '../lib/text/i18n';
 import { isStale } from '../lib/token/refresh-policy';
@@ -56,8 +55,6 @@ export function SignedInView({
 
   async function signOut() {
     setSigningOut(true);
-    // The account leaves the display cache at once, whatever the worker answers.
-    forgetDisplay();
     const result = await sendIntent({ type: 'signOut' });
     setSigningOut(false);
     // A rejected token no longer works, so there is nothing left to revoke.

@@ -58,7 +58,7 @@ export default defineBackground(() => {
     const tokenChange = changes[STORAGE_KEYS.tokenState];
     if (tokenChange && becameRejected(tokenChange.oldValue, tokenChange.newValue)) afterStartUp(notifyRejected);
     if (tokenChange || STORAGE_KEYS.settings in changes || STORAGE_KEYS.reminders in changes) sync();
-    // The popup's URL carries the stamp of what the screens show (lib/toolbar/popup-page.ts); sync sets it too.
+    // The popup's URL carries what the screens show (lib/toolbar/popup-url.ts); sync sets it too.
     else if (SNAPSHOT_KEYS.some((key) => key in changes)) afterStartUp(pointPopupAtStoredState);
   });
   browser.notifications?.onClicked.addListener((id) => {

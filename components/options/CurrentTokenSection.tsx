@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { sendIntent } from '../../lib/protocol/send-intent';
-import { forgetDisplay } from '../../lib/state/display-cache';
 import type { TokenState } from '../../lib/state/types';
 import { t } from '../../lib/text/i18n';
 import { Alert } from '../Alert';
@@ -11,8 +10,6 @@ export function CurrentTokenSection({ tokenState, now }: { tokenState: TokenStat
   const [error, setError] = useState<string | null>(null);
 
   async function remove() {
-    // The account leaves the display cache at once, whatever the worker answers.
-    forgetDisplay();
     const result = await sendIntent({ type: 'signOut' });
     setError(result.ok ? null : result.error.message);
   }

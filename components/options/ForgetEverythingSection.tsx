@@ -1,6 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
 import { sendIntent } from '../../lib/protocol/send-intent';
-import { forgetDisplay } from '../../lib/state/display-cache';
 import { t } from '../../lib/text/i18n';
 import { Alert } from '../Alert';
 import { ConfirmStep } from './ConfirmStep';
@@ -14,8 +13,6 @@ export function ForgetEverythingSection() {
 
   async function forget() {
     setBusy(true);
-    // The account leaves the display cache at once, whatever the worker answers.
-    forgetDisplay();
     const answer = await sendIntent({ type: 'forgetEverything' });
     setBusy(false);
     setResult(answer.ok ? { ok: true } : { ok: false, message: answer.error.message });

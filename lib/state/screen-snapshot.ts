@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { BUILD_API_ORIGIN } from '../api/build-origin';
 import { defaultSettings } from './defaults';
-import { readStoredDisplay, rememberDisplay } from './display-cache';
 import { SNAPSHOT_KEYS, STORAGE_KEYS } from './keys';
 import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './screen-guards';
 import { type Snapshot, snapshotOf } from './snapshot';
+import { readStoredDisplay } from './stored-display';
 
 /**
  * The screens' view of storage: what `storage.ts` reads for the background, through light guards instead
@@ -20,18 +20,12 @@ export function snapshotForScreens(raw: Record<string, unknown>): Snapshot {
   });
 }
 
-/**
- * Calls back with a fresh snapshot whenever a screen-visible key changes, and keeps the popup's display cache
- * (display-cache.ts) equal to what it read. Returns the unsubscribe.
- */
+/** Calls back with a fresh snapshot whenever a screen-visible key changes. Returns the unsubscribe. */
 export function watchScreenSnapshot(onChange: (snapshot: Snapshot) => void): () => void {
   const listener = (changes: Record<string, unknown>, areaName: string) => {
     if (areaName !== 'local') return;
     if (!SNAPSHOT_KEYS.some((key) => key in changes)) return;
-    void readStoredDisplay().then((display) => {
-      rememberDisplay(display);
-      onChange(snapshotForScreens(display));
-    });
+    void readStoredDisplay().then((display) => onChange(snapshotForScreens(display)));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -52,7 +52,7 @@ export interface ExtensionHandle {
   openPopup(page?: string): Promise<Page>;
   /** The popup page the toolbar button opens now (`popup.html`, `popup-sign-in.html`). */
   toolbarPopup(): Promise<string>;
-  /** The same with the stamp of what the screens show, exactly as the toolbar button opens it (`popup.html#…`). */
+  /** The same with what the screens show in its fragment, exactly as the toolbar button opens it (`popup.html#…`). */
   toolbarPopupUrl(): Promise<string>;
   /** `options.html` in a new tab. */
   openOptions(): Promise<Page>;

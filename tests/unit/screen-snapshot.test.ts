@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readStoredDisplay } from '../../lib/state/display-cache';
 import { STORAGE_KEYS } from '../../lib/state/keys';
 import { snapshotForScreens, watchScreenSnapshot } from '../../lib/state/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
+import { readStoredDisplay } from '../../lib/state/stored-display';
 import { snapshotFromRaw } from '../../lib/state/worker/store';
 import { signedInState } from './state-fixtures';
 

@@ -2,9 +2,9 @@ import type { Page } from '@playwright/test';
 import { type ExtensionHandle, expect, test } from './fixtures';
 import { runRevocationWatchNow, signInWithToken } from './helpers';
 
-// The popup's display cache (lib/state/display-cache.ts) paints the first frame before storage answers. These
-// tests hold it to its promise: never a frame that disagrees with storage after a change made while the
-// popup was closed.
+// The popup paints its first frame from what the worker put in its URL (lib/toolbar/popup-url.ts), before
+// storage answers. These tests hold it to its promise: never a frame that disagrees with storage after a
+// change made while the popup was closed.
 
 /** How long the popup's storage reads take here: long enough that a frame painted before they answer shows. */
 const STORAGE_DELAY_MS = 400;
@@ -16,7 +16,7 @@ interface Frame {
 }
 
 /**
- * Opens the popup as the toolbar button does (its URL carries the worker's stamp), with storage answering
+ * Opens the popup as the toolbar button does (its URL carries what the worker last saw), with storage answering
  * its reads only after STORAGE_DELAY_MS, as on a busy machine, and records the text of each frame, read in
  * `requestAnimationFrame` just before the frame is painted, until a few frames after storage answered.
  */
@@ -58,33 +58,31 @@ async function openToolbarPopupRecordingFrames(extension: ExtensionHandle): Prom
   return { page, frames: frames.filter((frame) => frame.text.trim() !== '') };
 }
 
-/** The display cache, as the extension's pages hold it. */
-function displayCache(page: Page): Promise<string | null> {
-  return page.evaluate(() => localStorage.getItem('displayCache'));
+/** What the toolbar's popup URL carries for the first frame, as text. */
+async function displayInToolbarUrl(extension: ExtensionHandle): Promise<string> {
+  return decodeURIComponent((await extension.toolbarPopupUrl()).split('#')[1] ?? '');
 }
 
-/** Waits until the toolbar button points at a popup stamped for what storage holds now, as the worker does. */
+/** Waits until the toolbar button points at a popup for what storage holds now, as the worker does. */
 async function toolbarFollowsStorage(extension: ExtensionHandle, before: string): Promise<string> {
   await expect.poll(() => extension.toolbarPopupUrl()).not.toBe(before);
   return extension.toolbarPopupUrl();
 }
 
-test('a popup opened with nothing changed paints the account from the cache its URL is stamped for', async ({ server, extension }) => {
+test('a popup opened with nothing changed paints the account from its URL before storage answers', async ({ server, extension }) => {
   const first = await extension.openPopup();
   await signInWithToken(first, server, extension.secrets);
   await expect(first.getByText('Ada Lovelace')).toBeVisible();
-  expect(await extension.toolbarPopupUrl()).toMatch(/^popup\.html#[0-9a-f]{16}$/);
-  // Once the apps have arrived too, the page's cache and the worker's URL carry the same stamp.
-  await expect
-    .poll(async () => JSON.parse((await displayCache(first)) ?? '{}').stamp === (await extension.toolbarPopupUrl()).split('#')[1])
-    .toBe(true);
+  expect(await extension.toolbarPopupUrl()).toMatch(/^popup\.html#/);
+  await expect.poll(() => displayInToolbarUrl(extension)).toContain('ada@example.com');
   await first.close();
 
-  const { page, frames } = await openToolbarPopupRecordingFrames(extension);
-  // The account is painted before storage has answered: from the cache.
+  const { frames } = await openToolbarPopupRecordingFrames(extension);
+  // The account is painted before storage has answered: from the URL.
   expect(frames[0]).toMatchObject({ text: expect.stringContaining('Ada Lovelace'), storageAnswered: false });
-  // Never a secret in it: the cache holds what the screens show.
-  extension.expectNoSecretIn(await displayCache(page), 'the display cache');
+  // Never a secret in it: the URL carries what the screens show.
+  extension.expectNoSecretIn(await extension.toolbarPopupUrl(), "the popup's URL");
+  extension.expectNoSecretIn(await displayInToolbarUrl(extension), "the popup's URL, decoded");
 });
 
 test('a revocation the background found while the popup was closed is in the first frame, and the account was never shown valid', async ({
@@ -113,23 +111,24 @@ test('a revocation the background found while the popup was closed is in the fir
   for (const frame of withAccount) expect(frame.text).toContain(rejectedAlert ?? 'an alert');
 });
 
-test('a sign-out from the options page drops the account from the cache, and the popup never shows it again', async ({
+test('a sign-out from the options page drops the account from the popup URL, and the popup never shows it again', async ({
   server,
   extension,
 }) => {
   const first = await extension.openPopup();
   await signInWithToken(first, server, extension.secrets);
   await expect(first.getByText('Ada Lovelace')).toBeVisible();
-  await expect.poll(async () => (await displayCache(first)) ?? '').toContain('ada@example.com');
+  await expect.poll(() => displayInToolbarUrl(extension)).toContain('ada@example.com');
   const before = await extension.toolbarPopupUrl();
   await first.close();
 
   const options = await extension.openOptions();
   await options.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect.poll(() => extension.storage('local')).not.toHaveProperty('tokenState');
-  await expect.poll(async () => (await displayCache(options)) ?? '').not.toContain('ada@example.com');
   await options.close();
   await toolbarFollowsStorage(extension, before);
+  expect(await displayInToolbarUrl(extension)).not.toContain('ada@example.com');
+  expect(await extension.toolbarPopupUrl()).toMatch(/^popup-sign-in\.html#/);
 
   const { page, frames } = await openToolbarPopupRecordingFrames(extension);
   await expect(page.getByLabel('Personal access token')).toBeVisible();
@@ -137,15 +136,16 @@ test('a sign-out from the options page drops the account from the cache, and the
   for (const frame of frames) expect(frame.text).not.toContain('Ada Lovelace');
 });
 
-test('Forget everything drops the cache', async ({ server, extension }) => {
+test('Forget everything drops the account from the popup URL', async ({ server, extension }) => {
   const first = await extension.openPopup();
   await signInWithToken(first, server, extension.secrets);
-  await expect.poll(async () => (await displayCache(first)) ?? '').toContain('ada@example.com');
+  await expect.poll(() => displayInToolbarUrl(extension)).toContain('ada@example.com');
   await first.close();
 
   const options = await extension.openOptions();
   await options.getByRole('button', { name: 'Forget everything' }).click();
   await options.getByRole('button', { name: 'Yes, forget everything' }).click();
   await expect.poll(() => extension.storage('local')).not.toHaveProperty('tokenState');
-  await expect.poll(async () => (await displayCache(options)) ?? '').not.toContain('ada@example.com');
+  await expect.poll(() => displayInToolbarUrl(extension)).not.toContain('ada@example.com');
+  expect(await displayInToolbarUrl(extension)).not.toContain('Lovelace');
 });
