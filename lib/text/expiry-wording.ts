@@ -1,5 +1,6 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/units';
 import { t, uiLocale } from './i18n';
+import { dateTimeFormat, relativeTimeFormat } from './intl-formatters';
 
 /** Largest whole unit that fits, so "in 29 days" rather than "in 1 month" (rounded down, like the badge). */
 function wholeUnits(ms: number): { value: number; unit: Intl.RelativeTimeFormatUnit } {
@@ -9,7 +10,7 @@ function wholeUnits(ms: number): { value: number; unit: Intl.RelativeTimeFormatU
 }
 
 function relative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
-  return new Intl.RelativeTimeFormat(uiLocale()).format(value, unit);
+  return relativeTimeFormat(uiLocale()).format(value, unit);
 }
 
 /** "Expires in 5 days" / "Expired 2 hours ago" / "No expiry date recorded". */
@@ -36,5 +37,5 @@ export function describeAge(at: number, now: number): string {
 }
 
 export function formatDateTime(at: number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return dateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
