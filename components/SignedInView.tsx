@@ -31,15 +31,16 @@ export function SignedInView({
   const [refreshing, setRefreshing] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [appsRequest, setAppsRequest] = useState<AppsRefreshRequest | null>(null);
-
   // Stale-while-revalidate: what is stored is already on screen; ask for fresh data only when it is old.
-  // The apps' numbers follow the account's check, so that a token found rejected is not asked again.
+  // The apps' numbers follow the account's check, so that a token found rejected is not asked again. With a
+  // fresh account they may be asked at once: the first render carries the request, and no second one follows.
+  const [accountStale] = useState(() => isStale(state.account?.fetchedAt, Date.now()));
+  const [appsRequest, setAppsRequest] = useState<AppsRefreshRequest | null>(() =>
+    accountStale ? null : { reason: 'stale', at: Date.now() },
+  );
   useEffect(() => {
-    void (async () => {
-      if (isStale(state.account?.fetchedAt, Date.now())) await sendIntent({ type: 'refresh', reason: 'stale' });
-      setAppsRequest({ reason: 'stale', at: Date.now() });
-    })();
+    if (!accountStale) return;
+    void sendIntent({ type: 'refresh', reason: 'stale' }).then(() => setAppsRequest({ reason: 'stale', at: Date.now() }));
   }, []);
 
   async function refresh() {
