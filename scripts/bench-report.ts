@@ -132,6 +132,7 @@ export function formatReport(results: BenchResults): string {
     '     runs per row, each paired with a run of the floor page (the floor itself with the blank page), in alternating order, a',
     '     fresh tab each. "ratio" is the median of the pairs\' ratios (the budgeted figure). "cold": the service worker was stopped',
     `     before every run of the pair, the floor's included. Floor page SHA-256 ${settings.floorPageSha256.slice(0, 16)}… (pinned).`,
+    "     bench-static-*: the page's first frame saved as a static page, no script: what painting its content alone costs.",
     '',
     timeToContentTable(results),
     '',

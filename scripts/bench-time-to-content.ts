@@ -60,7 +60,7 @@ export type WorkerTemperature = 'warm' | 'cold';
 
 export interface TimeToContentResult {
   page: string;
-  /** The page opened: for the popup, the toolbar's page for the state. */
+  /** The page opened: for the popup, the toolbar's page for the state (`#…`: with what the screens show). */
   opened: string;
   content: string;
   worker: WorkerTemperature;
@@ -161,7 +161,7 @@ export async function measureTimeToContent(
   const baselineMedianMs = median(baselineSamplesMs);
   return {
     page: options.probe.path,
-    opened: probe.path,
+    opened: probe.path.replace(/#.+/, '#…'),
     content: probe.label,
     worker,
     runs,

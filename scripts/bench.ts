@@ -1,6 +1,7 @@
 // `npm run bench`: how fast the real extension is in Chromium, against the bundled fake TelemetryDeck.
 //   1-2. popup and options page time to content, each run paired with a run of the floor page (one script, one
-//        storage read, one line: the least a page showing stored data costs), and the floor beside a blank page
+//        storage read, one line: the least a page showing stored data costs), and the floor beside a blank page;
+//        and each signed-in page's first frame saved as a static page, no script: what its content alone costs
 //   3.   bytes each entry loads (the production build)
 //   4.   API requests on opening the popup, and alarm wake-ups over a day
 //   5.   worker start after Chrome stopped it
@@ -20,6 +21,7 @@ import { checkFloorPage, FLOOR_PAGE_SHA256 } from './bench-floor-page.ts';
 import { describeMachine } from './bench-machine.ts';
 import { type BenchResults, formatReport, resultsForFile } from './bench-report.ts';
 import { popupRequestsOnFirstOpen, popupRequestsWhenFresh, popupRequestsWhenStale } from './bench-requests.ts';
+import { writeStaticCopy } from './bench-static-copy.ts';
 import {
   BLANK_PAGE,
   type ContentProbe,
@@ -104,11 +106,15 @@ async function runBenchmark(browser: BenchBrowser, server: FakeServer): Promise<
   const workerStart = await measureWorkerStart(browser, runs);
 
   const timeToContent: BenchResults['timeToContent'] = [];
-  const time = async (state: 'signed in' | 'signed out', probe: ContentProbe, worker: WorkerTemperature) => {
+  const time = async (
+    state: 'signed in' | 'signed out',
+    probe: ContentProbe,
+    worker: WorkerTemperature,
+    viewport = probe.path === 'popup.html' ? POPUP_VIEWPORT : TAB_VIEWPORT,
+  ) => {
     progress(`time to content: ${probe.path}, ${state}, ${worker} worker`);
     // The account must stay fresh (under 5 minutes old), or opening the popup would revalidate it.
     if (state === 'signed in') await setAccountAge(browser, 0);
-    const viewport = probe.path === 'popup.html' ? POPUP_VIEWPORT : TAB_VIEWPORT;
     // Each page against the floor, in the same run; the floor itself against the blank page.
     const baseline = probe === FLOOR_PAGE ? BLANK_PAGE : FLOOR_PAGE;
     timeToContent.push({ state, ...(await measureTimeToContent(browser, { probe, baseline, worker, runs, viewport })) });
@@ -121,6 +127,16 @@ async function runBenchmark(browser: BenchBrowser, server: FakeServer): Promise<
   for (const worker of ['warm', 'cold'] as const) await time('signed in', OPTIONS_SIGNED_IN, worker);
   // Each row loads its page and its baseline once untimed, then `runs` times each.
   const duringSignedInTimings = { pageLoads: 6 * 2 * (runs + 1), count: server.requests.length - requestsBefore };
+
+  // What the content alone costs: each signed-in page's first frame as a static page, no script at all.
+  const staticCopies = [
+    { name: 'popup', path: await browser.toolbarPopupPath(), probe: POPUP_SIGNED_IN, viewport: POPUP_VIEWPORT },
+    { name: 'options', path: 'options.html', probe: OPTIONS_SIGNED_IN, viewport: TAB_VIEWPORT },
+  ];
+  for (const copy of staticCopies) {
+    const probe = await writeStaticCopy(browser, extensionDir, copy);
+    for (const worker of ['warm', 'cold'] as const) await time('signed in', probe, worker, copy.viewport);
+  }
 
   await signOut(browser);
   for (const worker of ['warm', 'cold'] as const) await time('signed out', POPUP_SIGNED_OUT, worker);
