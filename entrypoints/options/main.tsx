@@ -3,9 +3,14 @@ import { localizeDocument } from '../../components/localize-document';
 import { snapshotForScreens } from '../../lib/state/screen-snapshot';
 import { readStoredDisplay } from '../../lib/state/stored-display';
 import '../../components/theme.css';
-import '../../components/options.css';
+import optionsStylesheet from '../../components/options.css?inline';
 import { OptionsApp } from './OptionsApp';
 
+// The options page's own rules, added by this page alone: the build writes the shared stylesheet into every
+// page, and the popup would parse these too.
+const style = document.createElement('style');
+style.textContent = optionsStylesheet;
+document.head.append(style);
 localizeDocument('optionsTitle');
 void readStoredDisplay().then((display) => {
   render(<OptionsApp initial={snapshotForScreens(display)} />, document.getElementById('app')!);
