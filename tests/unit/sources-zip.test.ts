@@ -63,7 +63,8 @@ function relativeImports(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const found = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+|src=)["'](\.{1,2}\/[^"']+)["']/g)].map((match) => match[1]!);
   return found.map((specifier) => {
-    const base = normalize(join(dirname(file), specifier));
+    // A query (`./x.css?inline`) asks the bundler for another form of the same file.
+    const base = normalize(join(dirname(file), specifier.split('?')[0]!));
     const candidates = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`];
     const hit = candidates.find((candidate) => existsSync(join(ROOT, candidate)) && statSync(join(ROOT, candidate)).isFile());
     if (!hit) throw new Error(`${file} imports ${specifier}, which is not a file`);
