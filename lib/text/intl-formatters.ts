@@ -1,13 +1,12 @@
 /**
- * Intl's formatters, each made once per locale and options. Making one costs far more than using it (up to
- * 2 ms each in a profile of the popup's first frame, which formats a few dozen values), so the screens share them.
+ * Intl's formatters, each made once per locale and options. Making one costs far more than using it (1-2.4 ms
+ * each in a profile of the popup's first frame, which formats a few dozen values), so the screens share them.
  */
-const made = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules;
 
-function once<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules>(
-  key: string,
-  make: () => T,
-): T {
+const made = new Map<string, Formatter>();
+
+function once<T extends Formatter>(key: string, make: () => T): T {
   const known = made.get(key) as T | undefined;
   if (known) return known;
   const formatter = make();
