@@ -45,7 +45,7 @@ function budgets(results: BenchResults): Budget[] {
     if (budget === undefined) continue;
     list.push({
       what: `${row.page.replace('.html', '')} time to content, ${row.state}, ${row.worker} worker (median page/floor ratio)`,
-      measured: `${row.medianPairRatio.toFixed(2)}×`,
+      measured: `${row.medianPairRatio.toFixed(2)}× (middle half ${spread(row.pairRatioMiddleHalf)})`,
       limit: `≤ ${budget}×`,
       pass: row.medianPairRatio <= budget,
     });
@@ -93,6 +93,10 @@ function ms(value: number): string {
   return value.toFixed(1);
 }
 
+function spread([low, high]: [number, number]): string {
+  return `${low.toFixed(2)}-${high.toFixed(2)}×`;
+}
+
 function timeToContentTable(results: BenchResults): string {
   const rows = results.timeToContent.map((row) => {
     const budget = TIME_RATIO_BUDGETS[row.page];
@@ -105,13 +109,14 @@ function timeToContentTable(results: BenchResults): string {
       row.baseline.replace('.html', ''),
       ms(row.baselineMedianMs),
       `${row.medianPairRatio.toFixed(2)}×`,
+      spread(row.pairRatioMiddleHalf),
       `${row.ratioOfMedians.toFixed(2)}×`,
       budget === undefined ? '—' : `≤ ${budget}×`,
       budget === undefined ? '' : passFail(row.medianPairRatio <= budget),
     ];
   });
   return textTable(
-    ['page', 'state', 'worker', 'content', 'page ms', 'paired with', 'its ms', 'ratio', 'ratio of medians', 'budget', ''],
+    ['page', 'state', 'worker', 'content', 'page ms', 'paired with', 'its ms', 'ratio', 'middle half', 'ratio of medians', 'budget', ''],
     rows,
   );
 }
@@ -130,7 +135,8 @@ export function formatReport(results: BenchResults): string {
     '',
     `1-2. Time to content: milliseconds from navigation start to the first frame painted with the content; median of ${settings.runs}`,
     '     runs per row, each paired with a run of the floor page (the floor itself with the blank page), in alternating order, a',
-    '     fresh tab each. "ratio" is the median of the pairs\' ratios (the budgeted figure). "cold": the service worker was stopped',
+    '     fresh tab each. "ratio" is the median of the pairs\' ratios (the budgeted figure); "middle half", their first to third',
+    '     quartile, shows how far this machine\'s noise spreads them. "cold": the service worker was stopped',
     `     before every run of the pair, the floor's included. Floor page SHA-256 ${settings.floorPageSha256.slice(0, 16)}… (pinned).`,
     "     bench-static-*: the page's first frame saved as a static page, no script: what painting its content alone costs.",
     '',
@@ -193,6 +199,7 @@ export function resultsForFile(results: BenchResults): unknown {
       pageMedianMs: round(row.pageMedianMs),
       baselineMedianMs: round(row.baselineMedianMs),
       medianPairRatio: round(row.medianPairRatio, 3),
+      pairRatioMiddleHalf: row.pairRatioMiddleHalf.map((ratio) => round(ratio, 3)),
       ratioOfMedians: round(row.ratioOfMedians, 3),
       pageSamplesMs: roundSamples(row.pageSamplesMs),
       baselineSamplesMs: roundSamples(row.baselineSamplesMs),

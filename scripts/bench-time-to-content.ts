@@ -12,7 +12,7 @@
 import type { Page } from '@playwright/test';
 import type { BenchBrowser } from './bench-browser.ts';
 import { BENCH_ACCOUNT_NAME } from './bench-extension-state.ts';
-import { median } from './bench-stats.ts';
+import { median, middleHalf } from './bench-stats.ts';
 
 /** What "content" is on a page: an element matching `selector`, holding `text` if given, with a box. */
 export interface ContentProbe {
@@ -71,6 +71,11 @@ export interface TimeToContentResult {
   baselineMedianMs: number;
   /** The median of each pair's page / baseline ratio. */
   medianPairRatio: number;
+  /**
+   * The middle half of the pairs' ratios (first to third quartile): how far this machine's noise spreads them,
+   * so that a median just over or under a budget can be told from a clear miss.
+   */
+  pairRatioMiddleHalf: [number, number];
   ratioOfMedians: number;
   /** Milliseconds since navigation start, in run order. */
   pageSamplesMs: number[];
@@ -157,6 +162,7 @@ export async function measureTimeToContent(
       (current === baseline ? baselineSamplesMs : pageSamplesMs).push(sample);
     }
   }
+  const pairRatios = pageSamplesMs.map((sample, run) => sample / baselineSamplesMs[run]!);
   const pageMedianMs = median(pageSamplesMs);
   const baselineMedianMs = median(baselineSamplesMs);
   return {
@@ -168,7 +174,8 @@ export async function measureTimeToContent(
     baseline: baseline.path,
     pageMedianMs,
     baselineMedianMs,
-    medianPairRatio: median(pageSamplesMs.map((sample, run) => sample / baselineSamplesMs[run]!)),
+    medianPairRatio: median(pairRatios),
+    pairRatioMiddleHalf: middleHalf(pairRatios),
     ratioOfMedians: pageMedianMs / baselineMedianMs,
     pageSamplesMs,
     baselineSamplesMs,
