@@ -1,9 +1,6 @@
-/** The middle value (the mean of the middle two for an even count). */
+/** The middle value (the mean of the middle two for an even count): the quantile at one half. */
 export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return quantile(values, 0.5);
 }
 
 /**

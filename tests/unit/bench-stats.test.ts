@@ -11,6 +11,9 @@ describe("the benchmark's statistics", () => {
     expect(middleHalf([3, 1, 2, 5, 4])).toEqual([2, 4]);
     expect(middleHalf([1.2])).toEqual([1.2, 1.2]);
     expect(quantile([], 0.5)).toBeNaN();
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
   });
 
   it('agrees with the median at one half, and spans the smallest to the largest value', () => {
