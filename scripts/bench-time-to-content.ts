@@ -114,21 +114,51 @@ function watchForContent(probes: { selector: string; text?: string }[]): void {
 
 /** One run in a fresh tab: milliseconds from navigation start to the content's first painted frame. */
 async function timeOnce(browser: BenchBrowser, probe: ContentProbe, viewport: { width: number; height: number }): Promise<number> {
+  const { timing } = await openUntilPainted(browser, probe, viewport);
+  return timing.paintedAt;
+}
+
+/** What a run may add to the page: init scripts before it loads, and what to read from it once painted. */
+export interface PageInstruments<Read> {
+  before: (page: Page) => Promise<unknown>;
+  read: (page: Page) => Promise<Read>;
+}
+
+/**
+ * Opens `probe` in a fresh tab and waits for its content's first painted frame; with `instruments`, adds their
+ * init scripts first and reads the page once it has painted.
+ */
+export async function openUntilPainted<Read = undefined>(
+  browser: BenchBrowser,
+  probe: ContentProbe,
+  viewport: { width: number; height: number },
+  instruments?: PageInstruments<Read>,
+): Promise<{ timing: Required<ContentTiming>; read: Read | undefined }> {
   const page: Page = await browser.newPage(viewport);
   try {
     await page.addInitScript(watchForContent, [{ selector: probe.selector, text: probe.text }, ...(probe.alongWith ?? [])]);
+    await instruments?.before(page);
     await page.goto(browser.url(probe.path), { waitUntil: 'commit' });
     const handle = await page.waitForFunction(
-      () => (window as unknown as { __benchContent?: ContentTiming }).__benchContent?.paintedAt,
+      () => {
+        const timing = (window as unknown as { __benchContent?: ContentTiming }).__benchContent;
+        return timing?.paintedAt === undefined ? undefined : timing;
+      },
       undefined,
       { polling: 20, timeout: 15_000 },
     );
-    return (await handle.jsonValue()) as number;
+    const timing = (await handle.jsonValue()) as Required<ContentTiming>;
+    return { timing, read: instruments ? await instruments.read(page) : undefined };
   } catch (error) {
     throw new Error(`${probe.path}: ${probe.label} did not appear (${(error as Error).message.split('\n')[0]})`);
   } finally {
     await page.close();
   }
+}
+
+/** The popup as the toolbar button opens it: the page the background chose for the stored state. */
+export async function asOpened(browser: BenchBrowser, probe: ContentProbe): Promise<ContentProbe> {
+  return probe.path === 'popup.html' ? { ...probe, path: await browser.toolbarPopupPath() } : probe;
 }
 
 async function prepareWorker(browser: BenchBrowser, worker: WorkerTemperature): Promise<void> {
@@ -147,8 +177,7 @@ export async function measureTimeToContent(
   },
 ): Promise<TimeToContentResult> {
   const { baseline, worker, runs, viewport } = options;
-  // The popup as the toolbar button opens it: the page the background chose for the stored state.
-  const probe = options.probe.path === 'popup.html' ? { ...options.probe, path: await browser.toolbarPopupPath() } : options.probe;
+  const probe = await asOpened(browser, options.probe);
   // One untimed pair first: the first load of a file costs more than any later one.
   for (const warmUp of [probe, baseline]) await timeOnce(browser, warmUp, viewport);
 

@@ -1,7 +1,8 @@
 // `npm run bench`: how fast the real extension is in Chromium, against the bundled fake TelemetryDeck.
 //   1-2. popup and options page time to content, each run paired with a run of the floor page (one script, one
 //        storage read, one line: the least a page showing stored data costs), and the floor beside a blank page;
-//        and each signed-in page's first frame saved as a static page, no script: what its content alone costs
+//        and each signed-in page's first frame saved as a static page, no script: what its content alone costs;
+//        and, in runs of their own, where the floor's, the popup's and the options page's time goes
 //   3.   bytes each entry loads (the production build)
 //   4.   API requests on opening the popup, and alarm wake-ups over a day
 //   5.   worker start after Chrome stopped it
@@ -19,6 +20,7 @@ import { BenchBrowser } from './bench-browser.ts';
 import { setAccountAge, signIn, signOut } from './bench-extension-state.ts';
 import { checkFloorPage, FLOOR_PAGE_SHA256 } from './bench-floor-page.ts';
 import { describeMachine } from './bench-machine.ts';
+import { measureMilestones } from './bench-milestones.ts';
 import { type BenchResults, formatReport, resultsForFile } from './bench-report.ts';
 import { popupRequestsOnFirstOpen, popupRequestsWhenFresh, popupRequestsWhenStale } from './bench-requests.ts';
 import { writeStaticCopy } from './bench-static-copy.ts';
@@ -128,6 +130,15 @@ async function runBenchmark(browser: BenchBrowser, server: FakeServer): Promise<
   // Each row loads its page and its baseline once untimed, then `runs` times each.
   const duringSignedInTimings = { pageLoads: 6 * 2 * (runs + 1), count: server.requests.length - requestsBefore };
 
+  // Where the time goes, in runs of their own: noting it costs the page a little.
+  const milestones: BenchResults['milestones'] = [];
+  for (const probe of [FLOOR_PAGE, POPUP_SIGNED_IN, OPTIONS_SIGNED_IN]) {
+    progress(`milestones: ${probe.path}`);
+    await setAccountAge(browser, 0);
+    const viewport = probe === OPTIONS_SIGNED_IN ? TAB_VIEWPORT : POPUP_VIEWPORT;
+    milestones.push(await measureMilestones(browser, { probe, runs, viewport }));
+  }
+
   // What the content alone costs: each signed-in page's first frame as a static page, no script at all.
   const staticCopies = [
     { name: 'popup', path: await browser.toolbarPopupPath(), probe: POPUP_SIGNED_IN, viewport: POPUP_VIEWPORT },
@@ -152,6 +163,7 @@ async function runBenchmark(browser: BenchBrowser, server: FakeServer): Promise<
       floorPageSha256: FLOOR_PAGE_SHA256,
     },
     timeToContent,
+    milestones,
     bytes: measureBuild(productionDir),
     requests: { popupFirstOpen, popupFresh, popupStale, duringSignedInTimings },
     alarmDay: simulateAlarmDay(TOKEN_EXPIRES_IN_DAYS),
