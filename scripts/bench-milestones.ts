@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { BenchBrowser } from './bench-browser.ts';
 import { median } from './bench-stats.ts';
-import { asOpened, type ContentProbe, openUntilPainted } from './bench-time-to-content.ts';
+import { asOpened, type ContentProbe, openedPage, openUntilPainted } from './bench-time-to-content.ts';
 
 /** One run's milestones, in milliseconds since navigation start; storage's are absent if the page never read. */
 export interface MilestoneSample {
@@ -113,7 +113,7 @@ export async function measureMilestones(
   }
   return {
     page: options.probe.path,
-    opened: probe.path.replace(/#.+/, '#…'),
+    opened: openedPage(probe),
     content: probe.label,
     runs: options.runs,
     medianMs: milestoneMedians(samples),

@@ -161,6 +161,11 @@ export async function asOpened(browser: BenchBrowser, probe: ContentProbe): Prom
   return probe.path === 'popup.html' ? { ...probe, path: await browser.toolbarPopupPath() } : probe;
 }
 
+/** The page opened, as the results name it: the popup URL's fragment (what the screens show) stays out. */
+export function openedPage(probe: ContentProbe): string {
+  return probe.path.replace(/#.+/, '#…');
+}
+
 async function prepareWorker(browser: BenchBrowser, worker: WorkerTemperature): Promise<void> {
   if (worker === 'cold') await browser.stopWorker();
   else await browser.runningWorker();
@@ -196,7 +201,7 @@ export async function measureTimeToContent(
   const baselineMedianMs = median(baselineSamplesMs);
   return {
     page: options.probe.path,
-    opened: probe.path.replace(/#.+/, '#…'),
+    opened: openedPage(probe),
     content: probe.label,
     worker,
     runs,
