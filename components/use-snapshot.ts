@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { watchScreenSnapshot } from '../lib/state/screen-snapshot';
+import type { ScreenChanges } from '../lib/state/screen-snapshot';
 import type { Snapshot } from '../lib/state/snapshot';
 
-/** The stored state, starting from what was read before the first paint, and following every change. */
-export function useSnapshot(initial: Snapshot): Snapshot {
+/** The stored state, starting from what was read before the first paint, and following every change since. */
+export function useSnapshot(initial: Snapshot, changes: ScreenChanges): Snapshot {
   const [snapshot, setSnapshot] = useState(initial);
-  useEffect(() => watchScreenSnapshot(setSnapshot), []);
+  useEffect(() => changes.subscribe(setSnapshot), [changes]);
   return snapshot;
 }
 

@@ -12,11 +12,12 @@ import { RevocationsSection } from '../../components/options/RevocationsSection'
 import { TrackedTokensSection } from '../../components/options/TrackedTokensSection';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
 import { appsForSignIn } from '../../lib/apps/refresh-policy';
+import type { ScreenChanges } from '../../lib/state/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
 
 /** Reads the stored snapshot and sends intents; never fetches, never writes storage. */
-export function OptionsApp({ initial }: { initial: Snapshot }) {
-  const snapshot = useSnapshot(initial);
+export function OptionsApp({ initial, changes }: { initial: Snapshot; changes: ScreenChanges }) {
+  const snapshot = useSnapshot(initial, changes);
   const now = useNow();
   const { tokenState, settings, reminders } = snapshot;
 

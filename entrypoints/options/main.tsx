@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
-import { snapshotForScreens } from '../../lib/state/screen-snapshot';
+import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
 import { readStoredDisplay } from '../../lib/state/stored-display';
 import '../../components/theme.css';
 import optionsStylesheet from '../../components/options.css?inline';
@@ -12,6 +12,8 @@ const style = document.createElement('style');
 style.textContent = optionsStylesheet;
 document.head.append(style);
 localizeDocument('optionsTitle');
-void readStoredDisplay().then((display) => {
-  render(<OptionsApp initial={snapshotForScreens(display)} />, document.getElementById('app')!);
+const stored = readStoredDisplay();
+const changes = followScreenChanges();
+void stored.then((display) => {
+  render(<OptionsApp initial={snapshotForScreens(display)} changes={changes} />, document.getElementById('app')!);
 });

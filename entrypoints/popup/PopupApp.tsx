@@ -4,11 +4,12 @@ import { Header } from '../../components/Header';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
 import { sendIntent } from '../../lib/protocol/send-intent';
 import { discardedNotice } from '../../lib/state/notices';
+import type { ScreenChanges } from '../../lib/state/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
 import { useView } from './popup-views';
 
-export function PopupApp({ initial }: { initial: Snapshot }) {
-  const snapshot = useSnapshot(initial);
+export function PopupApp({ initial, changes }: { initial: Snapshot; changes: ScreenChanges }) {
+  const snapshot = useSnapshot(initial, changes);
   const now = useNow();
   const [removedPat, setRemovedPat] = useState(false);
   const [signingInAgain, setSigningInAgain] = useState(false);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
 import '../../components/theme.css';
-import { snapshotForScreens } from '../../lib/state/screen-snapshot';
+import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
 import { displayText, readStoredDisplay, type StoredDisplay } from '../../lib/state/stored-display';
 import { displayInPopupUrl } from '../../lib/toolbar/popup-url';
 import { closeOnEscape } from './close-on-escape';
@@ -17,6 +17,7 @@ import { loadedView, loadView, provideViews, type ViewSources } from './popup-vi
 export function startPopup(views: ViewSources): void {
   // The storage read first, so that it runs while the rest of the page starts.
   const stored = readStoredDisplay();
+  const changes = followScreenChanges();
   provideViews(views);
   // The popup's title is the product's name, the same in every language.
   localizeDocument();
@@ -28,7 +29,7 @@ export function startPopup(views: ViewSources): void {
     const ticket = ++paints;
     const snapshot = snapshotForScreens(display);
     // Keyed by the paint: storage differing from the URL replaces the popup, nothing of the stale one stays.
-    const draw = () => ticket === paints && render(<PopupApp key={ticket} initial={snapshot} />, root);
+    const draw = () => ticket === paints && render(<PopupApp key={ticket} initial={snapshot} changes={changes} />, root);
     const view = snapshot.tokenState ? 'signedIn' : 'signIn';
     if (loadedView(view)) draw();
     else void loadView(view).then(draw);

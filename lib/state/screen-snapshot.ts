@@ -20,13 +20,44 @@ export function snapshotForScreens(raw: Record<string, unknown>): Snapshot {
   });
 }
 
-/** Calls back with a fresh snapshot whenever a screen-visible key changes. Returns the unsubscribe. */
-export function watchScreenSnapshot(onChange: (snapshot: Snapshot) => void): () => void {
-  const listener = (changes: Record<string, unknown>, areaName: string) => {
-    if (areaName !== 'local') return;
-    if (!SNAPSHOT_KEYS.some((key) => key in changes)) return;
-    void readStoredDisplay().then((display) => onChange(snapshotForScreens(display)));
+/** Changes to what the screens show, followed from the moment `followScreenChanges` was called. */
+export interface ScreenChanges {
+  /**
+   * Calls back with a fresh snapshot whenever a screen-visible key changes, until the returned unsubscribe is
+   * called. One subscriber at a time: a new one replaces the last.
+   */
+  subscribe(onChange: (snapshot: Snapshot) => void): () => void;
+}
+
+/**
+ * Follows storage from the page's start, in the same task as its first read: a change made after that read
+ * began and before the screen subscribed (it does so once it has painted) is not lost; the subscriber gets a
+ * fresh snapshot at once instead.
+ */
+export function followScreenChanges(): ScreenChanges {
+  let subscriber: ((snapshot: Snapshot) => void) | null = null;
+  let missed = false;
+  const deliver = () => {
+    const to = subscriber;
+    void readStoredDisplay().then((display) => {
+      if (to === subscriber) to?.(snapshotForScreens(display));
+    });
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  browser.storage.onChanged.addListener((changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'local' || !SNAPSHOT_KEYS.some((key) => key in changes)) return;
+    if (subscriber) deliver();
+    else missed = true;
+  });
+  return {
+    subscribe(onChange) {
+      subscriber = onChange;
+      if (missed) {
+        missed = false;
+        deliver();
+      }
+      return () => {
+        if (subscriber === onChange) subscriber = null;
+      };
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { STORAGE_KEYS } from '../../lib/state/keys';
-import { snapshotForScreens, watchScreenSnapshot } from '../../lib/state/screen-snapshot';
+import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
 import { readStoredDisplay } from '../../lib/state/stored-display';
 import { snapshotFromRaw } from '../../lib/state/worker/store';
@@ -90,11 +90,43 @@ describe('reading and watching storage', () => {
     expect(snapshotForScreens(await readStoredDisplay()).tokenState).toEqual(signedInState());
 
     const seen: Snapshot[] = [];
-    const stop = watchScreenSnapshot((snapshot) => seen.push(snapshot));
+    const stop = followScreenChanges().subscribe((snapshot) => seen.push(snapshot));
     await fakeBrowser.storage.local.set({ credential: { schemaVersion: 3, token: 'tdpat_x', origin: 'https://api.telemetrydeckapi.com' } });
     await fakeBrowser.storage.local.remove('tokenState');
     await expect.poll(() => seen.length).toBe(1);
     expect(seen[0]!.tokenState).toBeNull();
     stop();
+  });
+
+  // The race a popup opened during the worker's start-up repair ran into: the repair's second write landed
+  // after the page's first read and before the page, once painted, subscribed.
+  it('hands a change made between the first read and the subscription to the subscriber at once', async () => {
+    await fakeBrowser.storage.local.set({ tokenState: signedInState() });
+    const stored = readStoredDisplay();
+    const changes = followScreenChanges();
+    expect(snapshotForScreens(await stored).notice).toBeNull();
+    await fakeBrowser.storage.local.remove('tokenState');
+    await fakeBrowser.storage.local.set({ notice: { message: 'You were signed out when the browser closed.', at: 1 } });
+
+    const seen: Snapshot[] = [];
+    const stop = changes.subscribe((snapshot) => seen.push(snapshot));
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]).toMatchObject({ tokenState: null, notice: { message: 'You were signed out when the browser closed.' } });
+    stop();
+  });
+
+  it('stops calling a subscriber once it has unsubscribed or another has taken its place', async () => {
+    const changes = followScreenChanges();
+    const first: Snapshot[] = [];
+    const second: Snapshot[] = [];
+    changes.subscribe((snapshot) => first.push(snapshot));
+    const stopSecond = changes.subscribe((snapshot) => second.push(snapshot));
+    await fakeBrowser.storage.local.set({ tokenState: signedInState() });
+    await expect.poll(() => second.length).toBe(1);
+    stopSecond();
+    await fakeBrowser.storage.local.remove('tokenState');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(first).toEqual([]);
+    expect(second).toHaveLength(1);
   });
 });
