@@ -37,10 +37,11 @@ export interface ScreenChanges {
 export function followScreenChanges(): ScreenChanges {
   let subscriber: ((snapshot: Snapshot) => void) | null = null;
   let missed = false;
+  // To whoever subscribes by the time storage answers: a screen mounted meanwhile gets the change too.
   const deliver = () => {
-    const to = subscriber;
     void readStoredDisplay().then((display) => {
-      if (to === subscriber) to?.(snapshotForScreens(display));
+      if (subscriber) subscriber(snapshotForScreens(display));
+      else missed = true;
     });
   };
   browser.storage.onChanged.addListener((changes: Record<string, unknown>, areaName: string) => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { STORAGE_KEYS } from '../../lib/state/keys';
 import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
@@ -128,5 +128,27 @@ describe('reading and watching storage', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(first).toEqual([]);
     expect(second).toHaveLength(1);
+  });
+
+  it('hands a change whose read was under way when its screen was replaced to the screen that replaced it', async () => {
+    const changes = followScreenChanges();
+    const replaced: Snapshot[] = [];
+    const stopReplaced = changes.subscribe((snapshot) => replaced.push(snapshot));
+    // Storage answers the change's read only once the screen has been replaced.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      await answered;
+      return get(keys);
+    });
+    await fakeBrowser.storage.local.set({ tokenState: signedInState() });
+    stopReplaced();
+    const replacing: Snapshot[] = [];
+    changes.subscribe((snapshot) => replacing.push(snapshot));
+    answer();
+    await expect.poll(() => replacing.length).toBe(1);
+    expect(replacing[0]!.tokenState).toEqual(signedInState());
+    expect(replaced).toEqual([]);
   });
 });
