@@ -137,11 +137,13 @@ describe('reading and watching storage', () => {
     // Storage answers the change's read only once the screen has been replaced.
     let answer = () => {};
     const answered = new Promise<void>((resolve) => (answer = resolve));
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+    const local = fakeBrowser.storage.local;
+    const get = local.get.bind(local) as (keys?: unknown) => Promise<Record<string, unknown>>;
+    const answerLate = async (keys?: unknown) => {
       await answered;
       return get(keys);
-    });
+    };
+    vi.spyOn(local, 'get').mockImplementation(answerLate as typeof local.get);
     await fakeBrowser.storage.local.set({ tokenState: signedInState() });
     stopReplaced();
     const replacing: Snapshot[] = [];
