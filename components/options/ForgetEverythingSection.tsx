@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { sendIntent } from '../../lib/protocol/send-intent';
+import { forgetKeptWords } from '../../lib/text/formatted-words';
 import { t } from '../../lib/text/i18n';
 import { Alert } from '../Alert';
 import { ConfirmStep } from './ConfirmStep';
@@ -17,6 +18,8 @@ export function ForgetEverythingSection() {
     setBusy(false);
     setResult(answer.ok ? { ok: true } : { ok: false, message: answer.error.message });
     if (answer.ok) {
+      // The worker cannot reach the pages' storage, where the dates and numbers they wrote are kept.
+      forgetKeptWords();
       setConfirming(false);
       trigger.current?.focus();
     }

@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
 import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
 import { readStoredDisplay } from '../../lib/state/stored-display';
+import { PAGE_WORD_MEMO } from '../../lib/text/formatted-words';
+import { keepWordsIn } from '../../lib/text/intl-formatters';
 import '../../components/theme.css';
 import optionsStylesheet from '../../components/options.css?inline';
 import { OptionsApp } from './OptionsApp';
@@ -14,6 +16,8 @@ document.head.append(style);
 localizeDocument('optionsTitle');
 const stored = readStoredDisplay();
 const changes = followScreenChanges();
+// Dates, numbers and relative times written by an earlier page are painted without setting up Intl.
+keepWordsIn(PAGE_WORD_MEMO);
 void stored.then((display) => {
   render(<OptionsApp initial={snapshotForScreens(display)} changes={changes} />, document.getElementById('app')!);
 });

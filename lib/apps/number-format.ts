@@ -1,4 +1,4 @@
-import { numberFormat } from '../text/intl-formatters';
+import { formatNumber } from '../text/intl-formatters';
 
 /** Numbers in the user's locale: whole below ten thousand ("1,234"), compact above ("35.2K", "1,2 Mio."). */
 
@@ -8,10 +8,10 @@ const COMPACT_FROM = 10_000;
 export function formatCount(value: number, locale?: string): string {
   const whole = Number.isFinite(value) ? Math.round(value) : 0;
   const compact = Math.abs(whole) >= COMPACT_FROM;
-  return numberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }).format(whole);
+  return formatNumber(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }, whole);
 }
 
 /** A fraction as a percentage: 0.109 → "10.9%" ("10,9 %" in German). */
 export function formatPercent(fraction: number, locale?: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(Number.isFinite(fraction) ? fraction : 0);
+  return formatNumber(locale, { style: 'percent', maximumFractionDigits: 1 }, Number.isFinite(fraction) ? fraction : 0);
 }

@@ -1,16 +1,16 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/units';
 import { t, uiLocale } from './i18n';
-import { dateTimeFormat, relativeTimeFormat } from './intl-formatters';
+import { formatDateTime as formatDateTimeIn, formatRelativeTime, type RelativeUnit } from './intl-formatters';
 
 /** Largest whole unit that fits, so "in 29 days" rather than "in 1 month" (rounded down, like the badge). */
-function wholeUnits(ms: number): { value: number; unit: Intl.RelativeTimeFormatUnit } {
+function wholeUnits(ms: number): { value: number; unit: RelativeUnit } {
   if (ms >= DAY_MS) return { value: Math.floor(ms / DAY_MS), unit: 'day' };
   if (ms >= HOUR_MS) return { value: Math.floor(ms / HOUR_MS), unit: 'hour' };
   return { value: Math.max(1, Math.floor(ms / MINUTE_MS)), unit: 'minute' };
 }
 
-function relative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
-  return relativeTimeFormat(uiLocale()).format(value, unit);
+function relative(value: number, unit: RelativeUnit): string {
+  return formatRelativeTime(uiLocale(), value, unit);
 }
 
 /** "Expires in 5 days" / "Expired 2 hours ago" / "No expiry date recorded". */
@@ -37,5 +37,5 @@ export function describeAge(at: number, now: number): string {
 }
 
 export function formatDateTime(at: number): string {
-  return dateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return formatDateTimeIn(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }, at);
 }

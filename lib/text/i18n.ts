@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type catalog from '../../public/_locales/en/messages.json';
-import { pluralRules } from './intl-formatters';
+import { pluralCategory } from './intl-formatters';
 
 /** A message of the catalogs in `public/_locales/<language>/messages.json`; English is the reference. */
 export type MessageKey = keyof typeof catalog;
@@ -35,5 +35,5 @@ export function resetUiLocale(): void {
 
 /** `one` or `other` by the language's plural rules: "1 more app" / "3 more apps". */
 export function plural(count: number, one: MessageKey, other: MessageKey): string {
-  return t(pluralRules(uiLocale()).select(count) === 'one' ? one : other, count);
+  return t(pluralCategory(uiLocale(), count) === 'one' ? one : other, count);
 }

@@ -1,10 +1,26 @@
 /**
  * Intl's formatters, each made once per locale and options. Making one costs far more than using it (1-2.4 ms
  * each in a profile of the popup's first frame, which formats a few dozen values), so the screens share them.
+ * In the screens, what they write is kept (./formatted-words.ts): a value formatted once is not formatted
+ * again, not even in a new process, where the first formatter costs tens of milliseconds to set up.
  */
 type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules;
 
 const made = new Map<string, Formatter>();
+
+/** Where written words are kept: `words` returns the kept ones for `key`, or keeps what `write` writes. */
+export interface WordMemo {
+  words(key: string, write: () => string): string;
+  has(key: string): boolean;
+}
+
+/** None until a page brings one: the worker, which has no page storage, formats every time. */
+let memo: WordMemo = { words: (_key, write) => write(), has: () => true };
+
+/** Called by a page before its first render. */
+export function keepWordsIn(pageMemo: WordMemo): void {
+  memo = pageMemo;
+}
 
 function once<T extends Formatter>(key: string, make: () => T): T {
   const known = made.get(key) as T | undefined;
@@ -14,18 +30,54 @@ function once<T extends Formatter>(key: string, make: () => T): T {
   return formatter;
 }
 
-export function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return once(`number ${locale} ${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+/** `value` as `Intl.NumberFormat(locale, options)` writes it. */
+export function formatNumber(locale: string | undefined, options: Intl.NumberFormatOptions, value: number): string {
+  const kind = `number ${locale} ${JSON.stringify(options)}`;
+  return memo.words(`${kind} ${value}`, () => once(kind, () => new Intl.NumberFormat(locale, options)).format(value));
 }
 
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return once(`date ${locale} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+/** The moment `at` as `Intl.DateTimeFormat(locale, options)` writes it, in the local time zone. */
+export function formatDateTime(locale: string, options: Intl.DateTimeFormatOptions, at: number): string {
+  const kind = `date ${locale} ${JSON.stringify(options)}`;
+  // The words depend on the time zone only through its offset from UTC at that moment (no zone is named).
+  const offset = new Date(at).getTimezoneOffset();
+  return memo.words(`${kind} ${at} ${offset}`, () => once(kind, () => new Intl.DateTimeFormat(locale, options)).format(at));
 }
 
-export function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
-  return once(`relative ${locale}`, () => new Intl.RelativeTimeFormat(locale));
+export type RelativeUnit = 'day' | 'hour' | 'minute';
+
+/** "in 3 days", "5 minutes ago", as `Intl.RelativeTimeFormat(locale)` writes it. */
+export function formatRelativeTime(locale: string, value: number, unit: RelativeUnit): string {
+  const kind = `relative ${locale}`;
+  const key = (count: number) => `${kind} ${count} ${unit}`;
+  return memo.words(key(value), () => {
+    const format = once(kind, () => new Intl.RelativeTimeFormat(locale));
+    // Intl is set up now anyway: the words this one turns into as time passes are kept too, for later pages.
+    for (const next of relativeNeighbours(value, unit)) {
+      if (!memo.has(key(next))) memo.words(key(next), () => format.format(next, unit));
+    }
+    return format.format(value, unit);
+  });
 }
 
-export function pluralRules(locale: string): Intl.PluralRules {
-  return once(`plural ${locale}`, () => new Intl.PluralRules(locale));
+const UNIT_SPAN: Record<RelativeUnit, number> = { minute: 59, hour: 23, day: 7 };
+
+/**
+ * The counts a relative time of `value` `unit`s can read next: every count of a minute or an hour, both
+ * ways, and the week either side of a count of days.
+ */
+export function relativeNeighbours(value: number, unit: RelativeUnit): number[] {
+  const span = UNIT_SPAN[unit];
+  const counts: number[] = [];
+  if (unit === 'day') for (let count = value - span; count <= value + span; count++) counts.push(count);
+  else for (let count = 1; count <= span; count++) counts.push(count, -count);
+  return counts.filter((count) => count !== 0 && count !== value);
+}
+
+/**
+ * `one`, `other`…: the plural category of `count` in `locale`. Not kept: `PluralRules` needs none of the
+ * set-up the other formatters share (1.3-3 ms in a new process).
+ */
+export function pluralCategory(locale: string, count: number): string {
+  return once(`plural ${locale}`, () => new Intl.PluralRules(locale)).select(count);
 }

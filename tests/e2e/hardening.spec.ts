@@ -130,6 +130,9 @@ test('"Forget everything" leaves every storage area empty', async ({ server, ext
   await options.getByRole('button', { name: 'Add token' }).click();
   await expect(options.getByText('CI export script')).toBeVisible();
   expect(Object.keys(await extension.storage('local')).length).toBeGreaterThan(2);
+  // The dates the pages wrote are kept in the pages' own storage (lib/text/formatted-words.ts).
+  const keptWords = () => options.evaluate(() => localStorage.getItem('tdtm.formattedWords'));
+  await expect.poll(keptWords).toContain('relative en');
 
   await options.getByRole('button', { name: 'Forget everything' }).click();
   await options.getByRole('button', { name: 'Yes, forget everything' }).click();
@@ -138,6 +141,7 @@ test('"Forget everything" leaves every storage area empty', async ({ server, ext
   expect(await extension.storage('local')).toEqual({});
   expect(await extension.storage('session')).toEqual({});
   expect(await extension.storage('sync')).toEqual({});
+  expect(await keptWords()).toBeNull();
   await expect.poll(async () => (await extension.badge()).text).toBe('');
   // The popup follows: signed out.
   await expect(popup.getByLabel('Personal access token')).toBeVisible();

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseStoredWords } from '../../lib/text/formatted-words';
+import { relativeNeighbours } from '../../lib/text/intl-formatters';
+
+/** The extension's `localStorage`, as pages have it. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+/** The modules as a new page (a new process) loads them: nothing in memory, storage as the last page left it. */
+async function freshPage() {
+  vi.resetModules();
+  const words = await import('../../lib/text/formatted-words');
+  const formatters = await import('../../lib/text/intl-formatters');
+  formatters.keepWordsIn(words.PAGE_WORD_MEMO);
+  return { memo: words.PAGE_WORD_MEMO, formatters };
+}
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function withoutIntl<T>(task: () => T): T {
+  // Intl's constructors are not enumerable: a spread would not save them.
+  const saved = {
+    NumberFormat: Intl.NumberFormat,
+    DateTimeFormat: Intl.DateTimeFormat,
+    RelativeTimeFormat: Intl.RelativeTimeFormat,
+    PluralRules: Intl.PluralRules,
+  };
+  // A function, not an arrow, so that `new` reaches the throw.
+  const refuse = function refuse() {
+    throw new Error('Intl was asked');
+  };
+  Object.assign(Intl, { NumberFormat: refuse, DateTimeFormat: refuse, RelativeTimeFormat: refuse, PluralRules: refuse });
+  try {
+    return task();
+  } finally {
+    Object.assign(Intl, saved);
+  }
+}
+
+describe('words Intl has written, kept for the next page', () => {
+  let storage: Storage;
+  beforeEach(() => {
+    storage = memoryStorage();
+    vi.stubGlobal('localStorage', storage);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('are written by Intl once, then read back in a new page without Intl', async () => {
+    const first = await freshPage();
+    const at = Date.UTC(2026, 11, 11, 10, 0);
+    const written = {
+      relative: first.formatters.formatRelativeTime('en-US', 9, 'day'),
+      date: first.formatters.formatDateTime('en-US', { dateStyle: 'medium', timeStyle: 'short' }, at),
+      number: first.formatters.formatNumber('en-US', { notation: 'compact', maximumFractionDigits: 1 }, 35_210),
+    };
+    expect(written.relative).toBe('in 9 days');
+    expect(written.number).toBe('35.2K');
+    await settled();
+
+    const second = await freshPage();
+    const read = withoutIntl(() => ({
+      relative: second.formatters.formatRelativeTime('en-US', 9, 'day'),
+      date: second.formatters.formatDateTime('en-US', { dateStyle: 'medium', timeStyle: 'short' }, at),
+      number: second.formatters.formatNumber('en-US', { notation: 'compact', maximumFractionDigits: 1 }, 35_210),
+    }));
+    expect(read).toEqual(written);
+  });
+
+  it("keep the relative times a word turns into as time passes, so tomorrow's page needs no Intl either", async () => {
+    const first = await freshPage();
+    first.formatters.formatRelativeTime('de', -3, 'minute');
+    first.formatters.formatRelativeTime('en', 9, 'day');
+    await settled();
+    const second = await freshPage();
+    expect(withoutIntl(() => second.formatters.formatRelativeTime('de', -4, 'minute'))).toBe('vor 4 Minuten');
+    expect(withoutIntl(() => second.formatters.formatRelativeTime('en', 8, 'day'))).toBe('in 8 days');
+    // Another locale was never written: Intl writes it.
+    expect(() => withoutIntl(() => second.formatters.formatRelativeTime('de', 8, 'day'))).toThrow('Intl was asked');
+  });
+
+  it('are dropped when the browser changed (its version or language decides what Intl writes)', async () => {
+    const first = await freshPage();
+    first.formatters.formatNumber('en-US', { maximumFractionDigits: 0 }, 1234);
+    await settled();
+    const stored = storage.getItem('tdtm.formattedWords');
+    expect(parseStoredWords(stored, `${navigator.userAgent}|${navigator.language}`).size).toBeGreaterThan(0);
+    expect(parseStoredWords(stored, 'Chrome/157|en-US').size).toBe(0);
+    expect(parseStoredWords('{"stamp": 1, "words": "no"}', '').size).toBe(0);
+    expect(parseStoredWords('not json', '').size).toBe(0);
+    expect(parseStoredWords(JSON.stringify({ stamp: 's', words: [['a', 'b'], ['c', 5], 'd'] }), 's')).toEqual(new Map([['a', 'b']]));
+  });
+
+  it('keep at most 600 words, dropping the oldest first', async () => {
+    const { memo } = await freshPage();
+    const write = vi.fn((key: string) => `words for ${key}`);
+    for (let index = 0; index < 650; index++) memo.words(`key ${index}`, () => write(`key ${index}`));
+    expect(write).toHaveBeenCalledTimes(650);
+    expect(memo.has('key 49')).toBe(false);
+    expect(memo.has('key 50')).toBe(true);
+    expect(memo.words('key 649', () => 'written again')).toBe('words for key 649');
+  });
+
+  it('are not kept by the worker, which brings no memo (it has no localStorage)', async () => {
+    vi.resetModules();
+    const formatters = await import('../../lib/text/intl-formatters');
+    expect(formatters.formatRelativeTime('en', 2, 'day')).toBe('in 2 days');
+    await settled();
+    expect(storage.length).toBe(0);
+  });
+
+  it('are kept in memory in a page whose localStorage is turned off', async () => {
+    vi.stubGlobal('localStorage', undefined);
+    const { formatters } = await freshPage();
+    const written = formatters.formatNumber('de', { style: 'percent', maximumFractionDigits: 1 }, 0.109);
+    expect(written).toMatch(/^10,9\s%$/);
+    expect(withoutIntl(() => formatters.formatNumber('de', { style: 'percent', maximumFractionDigits: 1 }, 0.109))).toBe(written);
+  });
+});
+
+describe('the relative times kept beside one just written', () => {
+  it('are every count of minutes or hours either way, and the week either side of a count of days', () => {
+    expect(relativeNeighbours(-3, 'minute')).toHaveLength(117);
+    expect(relativeNeighbours(5, 'hour')).toEqual(expect.arrayContaining([1, -1, 23, -23, 4, 6]));
+    expect(relativeNeighbours(5, 'hour')).not.toContain(5);
+    expect(relativeNeighbours(2, 'day')).toEqual([-5, -4, -3, -2, -1, 1, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
