@@ -47,17 +47,31 @@ export function parseStoredWords(text: string | null, stamp: string): Map<string
   return words;
 }
 
+function storedText(): string | null {
+  try {
+    return pageStorage()?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function loaded(): Map<string, string> {
-  memo ??= parseStoredWords(pageStorage()?.getItem(STORAGE_KEY) ?? null, environmentStamp());
+  memo ??= parseStoredWords(storedText(), environmentStamp());
   return memo;
+}
+
+/** Runs `task` once the page has painted its next frame (at once where nothing paints). */
+function afterNextPaint(task: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task, 0));
+  else setTimeout(task, 0);
 }
 
 function saveSoon(): void {
   const storage = pageStorage();
   if (saving || !storage) return;
   saving = true;
-  // After the frame that wrote the words: storing them is never on the way to a paint.
-  setTimeout(() => {
+  // Storing them is never on the way to the frame that shows them.
+  afterNextPaint(() => {
     saving = false;
     const stored: StoredWords = { stamp: environmentStamp(), words: [...loaded()] };
     try {
@@ -65,7 +79,7 @@ function saveSoon(): void {
     } catch {
       // Storage full or turned off: the next page formats with Intl, as it would without the memo.
     }
-  }, 0);
+  });
 }
 
 /** The words kept for `key`, or those `write` writes now, kept for the next page; the oldest go past the limit. */
