@@ -3,7 +3,7 @@ import { localizeDocument } from '../../components/localize-document';
 import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
 import { readStoredDisplay } from '../../lib/state/stored-display';
 import { PAGE_WORD_MEMO } from '../../lib/text/formatted-words';
-import { keepWordsIn } from '../../lib/text/intl-formatters';
+import { keepWordsIn } from '../../lib/text/word-memo';
 import '../../components/theme.css';
 import optionsStylesheet from '../../components/options.css?inline';
 import { OptionsApp } from './OptionsApp';
@@ -13,11 +13,11 @@ import { OptionsApp } from './OptionsApp';
 const style = document.createElement('style');
 style.textContent = optionsStylesheet;
 document.head.append(style);
-localizeDocument('optionsTitle');
 const stored = readStoredDisplay();
 const changes = followScreenChanges();
-// Dates, numbers and relative times written by an earlier page are painted without setting up Intl.
+// Words written by an earlier page are painted without setting up Intl or the browser's catalog, the title's too.
 keepWordsIn(PAGE_WORD_MEMO);
+localizeDocument('optionsTitle');
 void stored.then((display) => {
   render(<OptionsApp initial={snapshotForScreens(display)} changes={changes} />, document.getElementById('app')!);
 });

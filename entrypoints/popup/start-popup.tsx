@@ -4,7 +4,7 @@ import '../../components/theme.css';
 import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
 import { displayText, readStoredDisplay, type StoredDisplay } from '../../lib/state/stored-display';
 import { PAGE_WORD_MEMO } from '../../lib/text/formatted-words';
-import { keepWordsIn } from '../../lib/text/intl-formatters';
+import { keepWordsIn } from '../../lib/text/word-memo';
 import { displayInPopupUrl } from '../../lib/toolbar/popup-url';
 import { closeOnEscape } from './close-on-escape';
 import { PopupApp } from './PopupApp';
@@ -20,7 +20,7 @@ export function startPopup(views: ViewSources): void {
   // The storage read first, so that it runs while the rest of the page starts.
   const stored = readStoredDisplay();
   const changes = followScreenChanges();
-  // Dates, numbers and relative times written by an earlier page are painted without setting up Intl.
+  // Words written by an earlier page are painted without setting up Intl or the browser's catalog.
   keepWordsIn(PAGE_WORD_MEMO);
   provideViews(views);
   // The popup's title is the product's name, the same in every language.

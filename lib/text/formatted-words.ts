@@ -1,15 +1,24 @@
 /**
- * Words `Intl` has already written ("in 9 days", "Dec 11, 2026, 10:00 AM", "35.2K"), kept across pages in the
- * extension's `localStorage`, so that a page in a new process can paint them without `Intl`: there, the first
- * formatter of any kind costs 21-77 ms to set up (README, Performance), more than the rest of the popup's
- * first frame. Each entry is keyed by everything its words depend on; the whole memo by the browser's
- * version and language, which decide `Intl`'s data. Only pages use it: the worker has no `localStorage`.
+ * Words a page has already written, kept across pages in the extension's `localStorage`, so that a page in a
+ * new process can paint them without the set-up that writing them costs there (README, Performance):
+ * - what `Intl` wrote ("in 9 days", "Dec 11, 2026, 10:00 AM", "35.2K"): its first formatter of any kind costs
+ *   21-77 ms to set up;
+ * - the catalogs' messages, with stand-ins for their values (./i18n.ts): the browser's first message costs
+ *   8-17 ms.
+ * Each entry is keyed by everything its words depend on; the whole memo by the browser's version and
+ * languages, which decide `Intl`'s data and the catalog in use, and by the catalogs this build holds. Only
+ * pages use it: the worker has no `localStorage`.
  */
-import type { WordMemo } from './intl-formatters';
+import { browser } from 'wxt/browser';
+import type { WordMemo } from './word-memo';
+
+/** A digest of public/_locales, given by the build (wxt.config.ts); none in unit tests. */
+declare const __CATALOGS_DIGEST__: string | undefined;
+const CATALOGS_DIGEST = typeof __CATALOGS_DIGEST__ === 'string' ? __CATALOGS_DIGEST__ : '';
 
 const STORAGE_KEY = 'tdtm.formattedWords';
-/** Enough for every word a few screens show, with room for the neighbours of relative times. */
-const LIMIT = 600;
+/** Enough for every word and message the pages show, with room for the neighbours of relative times. */
+const LIMIT = 1000;
 
 interface StoredWords {
   stamp: string;
@@ -18,14 +27,18 @@ interface StoredWords {
 
 let memo: Map<string, string> | null = null;
 let saving = false;
+/** False once Forget everything ran, here or in another page, while this page was open. */
+let keeping = true;
 
-function environmentStamp(): string {
-  return typeof navigator === 'undefined' ? '' : `${navigator.userAgent}|${navigator.language}`;
+/** What the kept words depend on beyond their keys: the browser's version and languages, and the catalogs. */
+export function environmentStamp(): string {
+  return `${navigator.userAgent}|${navigator.language}|${browser.i18n.getUILanguage()}|${CATALOGS_DIGEST}`;
 }
 
+/** The page's `localStorage`; none where it is turned off. */
 function pageStorage(): Storage | undefined {
   try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
+    return localStorage;
   } catch {
     return undefined;
   }
@@ -47,16 +60,27 @@ export function parseStoredWords(text: string | null, stamp: string): Map<string
   return words;
 }
 
-function storedText(): string | null {
-  try {
-    return pageStorage()?.getItem(STORAGE_KEY) ?? null;
-  } catch {
-    return null;
-  }
+/** From now on, this page keeps its words in memory only, and what it kept before is gone. */
+function stopKeeping(): void {
+  memo = new Map();
+  keeping = false;
+}
+
+/**
+ * Another page's Forget everything, which removes the memo (the only thing pages keep in `localStorage`): what
+ * this page holds must not be written back.
+ */
+function followForgetsElsewhere(): void {
+  globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+    if (event.newValue === null) stopKeeping();
+  });
 }
 
 function loaded(): Map<string, string> {
-  memo ??= parseStoredWords(storedText(), environmentStamp());
+  if (!memo) {
+    memo = parseStoredWords(pageStorage()?.getItem(STORAGE_KEY) ?? null, environmentStamp());
+    followForgetsElsewhere();
+  }
   return memo;
 }
 
@@ -68,11 +92,12 @@ function afterNextPaint(task: () => void): void {
 
 function saveSoon(): void {
   const storage = pageStorage();
-  if (saving || !storage) return;
+  if (saving || !keeping || !storage) return;
   saving = true;
   // Storing them is never on the way to the frame that shows them.
   afterNextPaint(() => {
     saving = false;
+    if (!keeping) return;
     const stored: StoredWords = { stamp: environmentStamp(), words: [...loaded()] };
     try {
       storage.setItem(STORAGE_KEY, JSON.stringify(stored));
@@ -97,9 +122,12 @@ function rememberedWords(key: string, write: () => string): string {
   return text;
 }
 
-/** Drops every kept word, in this page and in storage: Forget everything. */
+/**
+ * Drops every kept word, in this page and in storage, and keeps none in storage again while this page and the
+ * others now open stay open: Forget everything leaves nothing behind.
+ */
 export function forgetKeptWords(): void {
-  memo = new Map();
+  stopKeeping();
   try {
     pageStorage()?.removeItem(STORAGE_KEY);
   } catch {
@@ -107,5 +135,5 @@ export function forgetKeptWords(): void {
   }
 }
 
-/** The memo a page gives `keepWordsIn` (./intl-formatters.ts). */
+/** The memo a page gives `keepWordsIn` (./word-memo.ts). */
 export const PAGE_WORD_MEMO: WordMemo = { words: rememberedWords, has: (key) => loaded().has(key) };

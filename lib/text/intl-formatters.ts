@@ -4,23 +4,11 @@
  * In the screens, what they write is kept (./formatted-words.ts): a value formatted once is not formatted
  * again, not even in a new process, where the first formatter costs tens of milliseconds to set up.
  */
+import { isKept, keptWords } from './word-memo';
+
 type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.PluralRules;
 
 const made = new Map<string, Formatter>();
-
-/** Where written words are kept: `words` returns the kept ones for `key`, or keeps what `write` writes. */
-export interface WordMemo {
-  words(key: string, write: () => string): string;
-  has(key: string): boolean;
-}
-
-/** None until a page brings one: the worker, which has no page storage, formats every time. */
-let memo: WordMemo = { words: (_key, write) => write(), has: () => true };
-
-/** Called by a page before its first render. */
-export function keepWordsIn(pageMemo: WordMemo): void {
-  memo = pageMemo;
-}
 
 function once<T extends Formatter>(key: string, make: () => T): T {
   const known = made.get(key) as T | undefined;
@@ -33,7 +21,7 @@ function once<T extends Formatter>(key: string, make: () => T): T {
 /** `value` as `Intl.NumberFormat(locale, options)` writes it. */
 export function formatNumber(locale: string | undefined, options: Intl.NumberFormatOptions, value: number): string {
   const kind = `number ${locale} ${JSON.stringify(options)}`;
-  return memo.words(`${kind} ${value}`, () => once(kind, () => new Intl.NumberFormat(locale, options)).format(value));
+  return keptWords(`${kind} ${value}`, () => once(kind, () => new Intl.NumberFormat(locale, options)).format(value));
 }
 
 /** The moment `at` as `Intl.DateTimeFormat(locale, options)` writes it, in the local time zone. */
@@ -41,7 +29,7 @@ export function formatDateTime(locale: string, options: Intl.DateTimeFormatOptio
   const kind = `date ${locale} ${JSON.stringify(options)}`;
   // The words depend on the time zone only through its offset from UTC at that moment (no zone is named).
   const offset = new Date(at).getTimezoneOffset();
-  return memo.words(`${kind} ${at} ${offset}`, () => once(kind, () => new Intl.DateTimeFormat(locale, options)).format(at));
+  return keptWords(`${kind} ${at} ${offset}`, () => once(kind, () => new Intl.DateTimeFormat(locale, options)).format(at));
 }
 
 export type RelativeUnit = 'day' | 'hour' | 'minute';
@@ -50,11 +38,11 @@ export type RelativeUnit = 'day' | 'hour' | 'minute';
 export function formatRelativeTime(locale: string, value: number, unit: RelativeUnit): string {
   const kind = `relative ${locale}`;
   const key = (count: number) => `${kind} ${count} ${unit}`;
-  return memo.words(key(value), () => {
+  return keptWords(key(value), () => {
     const format = once(kind, () => new Intl.RelativeTimeFormat(locale));
     // Intl is set up now anyway: the words this one turns into as time passes are kept too, for later pages.
     for (const next of relativeNeighbours(value, unit)) {
-      if (!memo.has(key(next))) memo.words(key(next), () => format.format(next, unit));
+      if (!isKept(key(next))) keptWords(key(next), () => format.format(next, unit));
     }
     return format.format(value, unit);
   });

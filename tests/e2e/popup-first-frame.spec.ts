@@ -149,3 +149,38 @@ test('Forget everything drops the account from the popup URL', async ({ server, 
   await expect.poll(() => displayInToolbarUrl(extension)).not.toContain('ada@example.com');
   expect(await displayInToolbarUrl(extension)).not.toContain('Lovelace');
 });
+
+test("a popup opened again paints its first frame without asking the browser's catalog", async ({ server, extension }) => {
+  const first = await extension.openPopup();
+  await signInWithToken(first, server, extension.secrets);
+  await expect(first.getByText('Events 30 d').first()).toBeVisible();
+  // The signed-in screen's messages, its apps' included, are kept once its frame has been painted
+  // (lib/text/formatted-words.ts).
+  const kept = () => first.evaluate(() => localStorage.getItem('tdtm.formattedWords'));
+  await expect.poll(kept).toContain('message copyToken');
+  await expect.poll(kept).toContain('message appsEvents30d');
+  await first.close();
+
+  const page = await extension.context.newPage();
+  await page.addInitScript(() => {
+    const asked: string[] = [];
+    const record: { beforeFirstFrame?: string[] } = {};
+    Object.assign(window, { catalogAsked: record });
+    const getMessage = chrome.i18n.getMessage.bind(chrome.i18n) as (...args: unknown[]) => string;
+    chrome.i18n.getMessage = ((key: string, ...rest: unknown[]) => {
+      asked.push(key);
+      return getMessage(key, ...rest);
+    }) as typeof chrome.i18n.getMessage;
+    // What was asked until the frame with the account is painted.
+    const check = () => {
+      if (document.body?.textContent?.includes('Ada Lovelace')) record.beforeFirstFrame = [...asked];
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  await page.goto(`chrome-extension://${extension.id}/${await extension.toolbarPopupUrl()}`);
+  await expect(page.getByRole('button', { name: 'Copy token' })).toBeVisible();
+  const asked = () =>
+    page.evaluate(() => (window as unknown as { catalogAsked: { beforeFirstFrame?: string[] } }).catalogAsked.beforeFirstFrame);
+  await expect.poll(asked).toEqual([]);
+});

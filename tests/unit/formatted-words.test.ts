@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseStoredWords } from '../../lib/text/formatted-words';
+import type { MessageKey } from '../../lib/text/i18n';
 import { relativeNeighbours } from '../../lib/text/intl-formatters';
+import { LANGUAGES, messageFrom, readCatalog } from '../../scripts/message-catalog';
+import { useLanguage } from './test-language';
 
 /** The extension's `localStorage`, as pages have it. */
 function memoryStorage(): Storage {
@@ -22,9 +26,18 @@ async function freshPage() {
   vi.resetModules();
   const words = await import('../../lib/text/formatted-words');
   const formatters = await import('../../lib/text/intl-formatters');
-  formatters.keepWordsIn(words.PAGE_WORD_MEMO);
-  return { memo: words.PAGE_WORD_MEMO, formatters };
+  const i18n = await import('../../lib/text/i18n');
+  (await import('../../lib/text/word-memo')).keepWordsIn(words.PAGE_WORD_MEMO);
+  return { memo: words.PAGE_WORD_MEMO, formatters, i18n, stamp: words.environmentStamp, forget: words.forgetKeptWords };
 }
+
+// Each test's pages share one extension's storage, empty at the start.
+let storage: Storage;
+beforeEach(() => {
+  storage = memoryStorage();
+  vi.stubGlobal('localStorage', storage);
+});
+afterEach(() => vi.unstubAllGlobals());
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -49,13 +62,6 @@ function withoutIntl<T>(task: () => T): T {
 }
 
 describe('words Intl has written, kept for the next page', () => {
-  let storage: Storage;
-  beforeEach(() => {
-    storage = memoryStorage();
-    vi.stubGlobal('localStorage', storage);
-  });
-  afterEach(() => vi.unstubAllGlobals());
-
   it('are written by Intl once, then read back in a new page without Intl', async () => {
     const first = await freshPage();
     const at = Date.UTC(2026, 11, 11, 10, 0);
@@ -94,21 +100,21 @@ describe('words Intl has written, kept for the next page', () => {
     first.formatters.formatNumber('en-US', { maximumFractionDigits: 0 }, 1234);
     await settled();
     const stored = storage.getItem('tdtm.formattedWords');
-    expect(parseStoredWords(stored, `${navigator.userAgent}|${navigator.language}`).size).toBeGreaterThan(0);
+    expect(parseStoredWords(stored, first.stamp()).size).toBeGreaterThan(0);
     expect(parseStoredWords(stored, 'Chrome/157|en-US').size).toBe(0);
     expect(parseStoredWords('{"stamp": 1, "words": "no"}', '').size).toBe(0);
     expect(parseStoredWords('not json', '').size).toBe(0);
     expect(parseStoredWords(JSON.stringify({ stamp: 's', words: [['a', 'b'], ['c', 5], 'd'] }), 's')).toEqual(new Map([['a', 'b']]));
   });
 
-  it('keep at most 600 words, dropping the oldest first', async () => {
+  it('keep at most 1000 words, dropping the oldest first', async () => {
     const { memo } = await freshPage();
     const write = vi.fn((key: string) => `words for ${key}`);
-    for (let index = 0; index < 650; index++) memo.words(`key ${index}`, () => write(`key ${index}`));
-    expect(write).toHaveBeenCalledTimes(650);
+    for (let index = 0; index < 1050; index++) memo.words(`key ${index}`, () => write(`key ${index}`));
+    expect(write).toHaveBeenCalledTimes(1050);
     expect(memo.has('key 49')).toBe(false);
     expect(memo.has('key 50')).toBe(true);
-    expect(memo.words('key 649', () => 'written again')).toBe('words for key 649');
+    expect(memo.words('key 1049', () => 'written again')).toBe('words for key 1049');
   });
 
   it('are not kept by the worker, which brings no memo (it has no localStorage)', async () => {
@@ -125,6 +131,99 @@ describe('words Intl has written, kept for the next page', () => {
     const written = formatters.formatNumber('de', { style: 'percent', maximumFractionDigits: 1 }, 0.109);
     expect(written).toMatch(/^10,9\s%$/);
     expect(withoutIntl(() => formatters.formatNumber('de', { style: 'percent', maximumFractionDigits: 1 }, 0.109))).toBe(written);
+  });
+});
+
+describe("the catalogs' messages, kept for the next page", () => {
+  const refuseCatalog = () =>
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(() => {
+      throw new Error('the catalog was asked');
+    });
+
+  it("are read back in a new page without the browser's catalog, each time with the values of the moment", async () => {
+    const first = await freshPage();
+    expect(first.i18n.t('checkUpdatedLastFailed', '5 minutes ago', 'just now')).toBe('Updated 5 minutes ago; last try failed just now');
+    expect(first.i18n.t('extName')).not.toBe('');
+    await settled();
+
+    const second = await freshPage();
+    refuseCatalog();
+    expect(second.i18n.t('checkUpdatedLastFailed', 'yesterday', '$1')).toBe('Updated yesterday; last try failed $1');
+    expect(second.i18n.t('extName')).toBe(first.i18n.t('extName'));
+    // One never written is asked for.
+    expect(() => second.i18n.t('errorServerSaid', 'no', 500)).toThrow('the catalog was asked');
+  });
+
+  it('read back from storage, are every message of every catalog as the browser writes it', async () => {
+    const values = ['one', 'two', '3', '$4', 'fünf', '6', '7', '8', '9'];
+    for (const language of LANGUAGES) {
+      useLanguage(language);
+      const catalog = readCatalog(language);
+      const keys = Object.keys(catalog) as MessageKey[];
+      const writer = await freshPage();
+      for (const key of keys) writer.i18n.t(key, ...values);
+      await settled();
+      const reader = await freshPage();
+      refuseCatalog();
+      for (const key of keys) expect(reader.i18n.t(key, ...values), `${language} ${key}`).toBe(messageFrom(catalog, key, values));
+      vi.restoreAllMocks();
+      storage.clear();
+    }
+  });
+
+  it("are dropped when the browser's language or this build's catalogs changed", async () => {
+    const first = await freshPage();
+    first.i18n.t('extName');
+    await settled();
+    const stored = storage.getItem('tdtm.formattedWords');
+    expect(parseStoredWords(stored, first.stamp()).size).toBeGreaterThan(0);
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('de');
+    expect(parseStoredWords(stored, first.stamp()).size).toBe(0);
+    vi.restoreAllMocks();
+    vi.stubGlobal('__CATALOGS_DIGEST__', 'another');
+    const rebuilt = await freshPage();
+    expect(parseStoredWords(stored, rebuilt.stamp()).size).toBe(0);
+  });
+
+  it('are not kept by the worker, which fills in the values all the same', async () => {
+    vi.resetModules();
+    const i18n = await import('../../lib/text/i18n');
+    expect(i18n.t('appsUsageOfMax', '10.9%', '100K')).toBe('10.9% of 100K signals used this period');
+    expect(i18n.t('appsUsageOfMax', '11%', '100K')).toBe('11% of 100K signals used this period');
+    await settled();
+    expect(storage.length).toBe(0);
+  });
+});
+
+describe('Forget everything, for the words kept', () => {
+  it('leaves none in storage, and the page that ran it writes none again while it stays open', async () => {
+    const page = await freshPage();
+    page.i18n.t('extName');
+    await settled();
+    expect(storage.getItem('tdtm.formattedWords')).toContain('message extName');
+    page.forget();
+    expect(storage.getItem('tdtm.formattedWords')).toBeNull();
+    expect(page.i18n.t('signOut')).toBe('Sign out');
+    page.formatters.formatNumber('en', {}, 42);
+    await settled();
+    expect(storage.getItem('tdtm.formattedWords')).toBeNull();
+  });
+
+  it('run in another page, stops this page from writing back what it held, the forgotten words included', async () => {
+    const listeners: ((event: Partial<StorageEvent>) => void)[] = [];
+    vi.stubGlobal('addEventListener', (type: string, listener: (event: Partial<StorageEvent>) => void) => {
+      if (type === 'storage') listeners.push(listener);
+    });
+    const popup = await freshPage();
+    popup.formatters.formatDateTime('en', { dateStyle: 'medium' }, Date.UTC(2026, 11, 11));
+    await settled();
+    expect(listeners).toHaveLength(1);
+    // The options page's Forget everything, as this page sees it.
+    storage.removeItem('tdtm.formattedWords');
+    for (const listener of listeners) listener({ key: 'tdtm.formattedWords', newValue: null });
+    popup.i18n.t('signOut');
+    await settled();
+    expect(storage.getItem('tdtm.formattedWords')).toBeNull();
   });
 });
 

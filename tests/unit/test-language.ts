@@ -10,6 +10,11 @@ export function useLanguage(next: string): void {
   resetUiLocale();
 }
 
+/** The browser's language, as `i18n.getUILanguage` answers it. */
+export function getUILanguage(): string {
+  return language;
+}
+
 export function getMessage(key: string, substitutions?: string | string[]): string {
   if (!catalogs.has(language)) catalogs.set(language, readCatalog(language));
   const list = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
