@@ -18,7 +18,7 @@ export function ForgetEverythingSection() {
     setBusy(false);
     setResult(answer.ok ? { ok: true } : { ok: false, message: answer.error.message });
     if (answer.ok) {
-      // The worker cannot reach the pages' storage, where the words they wrote are kept.
+      // The worker cannot reach the pages' storage, where the dates and numbers they wrote are kept.
       forgetKeptWords();
       setConfirming(false);
       trigger.current?.focus();
