@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { sendIntent } from '../../lib/protocol/send-intent';
-import { forgetKeptWords } from '../../lib/text/formatted-words';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import { t } from '../../lib/text/i18n';
+import { forgetKeptWords } from '../../lib/text/screen/formatted-words';
 import { Alert } from '../Alert';
 import { ConfirmStep } from './ConfirmStep';
 

@@ -1,6 +1,6 @@
 /**
  * Where a page keeps the words `Intl` has written (dates, numbers and relative times), so that a page in a new
- * process can paint them without the set-up that writing them costs there (./formatted-words.ts). None
+ * process can paint them without the set-up that writing them costs there (./screen/formatted-words.ts). None
  * until a page brings one: the worker, which has no page storage, writes every time.
  */
 export interface WordMemo {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseStoredWords } from '../../lib/text/formatted-words';
 import { relativeNeighbours } from '../../lib/text/intl-formatters';
+import { parseStoredWords } from '../../lib/text/screen/formatted-words';
 
 /** The extension's `localStorage`, as pages have it. */
 function memoryStorage(): Storage {
@@ -20,7 +20,7 @@ function memoryStorage(): Storage {
 /** The modules as a new page (a new process) loads them: nothing in memory, storage as the last page left it. */
 async function freshPage() {
   vi.resetModules();
-  const words = await import('../../lib/text/formatted-words');
+  const words = await import('../../lib/text/screen/formatted-words');
   const formatters = await import('../../lib/text/intl-formatters');
   (await import('../../lib/text/word-memo')).keepWordsIn(words.PAGE_WORD_MEMO);
   return { memo: words.PAGE_WORD_MEMO, formatters, stamp: words.environmentStamp, forget: words.forgetKeptWords };

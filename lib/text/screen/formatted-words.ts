@@ -6,7 +6,7 @@
  * data. Only pages use it: the worker has no `localStorage`.
  */
 import { browser } from 'wxt/browser';
-import type { WordMemo } from './word-memo';
+import type { WordMemo } from '../word-memo';
 
 const STORAGE_KEY = 'tdtm.formattedWords';
 /** Enough for every word the pages show, with room for the neighbours of relative times. */
