@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { COPY_FORMATS } from '../../clipboard/snippets';
 import { integer } from '../../state/worker/lean-schemas';
+import { COPY_FORMATS } from '../copy-formats';
 
 /**
  * The worker's side of the protocol (../intents.ts): every message is checked against this schema before it is
