@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
@@ -14,15 +12,6 @@ function buildTimeApiOrigin(): string | undefined {
 }
 
 const extraOrigin = buildTimeApiOrigin();
-
-/** A digest of every catalog: the pages keep messages (lib/text/formatted-words.ts) only for the catalogs they came from. */
-function catalogsDigest(): string {
-  const locales = resolve(import.meta.dirname, 'public', '_locales');
-  const digest = createHash('sha256');
-  for (const language of readdirSync(locales).sort())
-    digest.update(language).update(readFileSync(resolve(locales, language, 'messages.json')));
-  return digest.digest('hex').slice(0, 12);
-}
 
 /** `<origin>/*` for each API origin; in Firefox, whose patterns cannot name a port, `<scheme>://<host>/*`. */
 const hostPermissions = (browser: string) =>
@@ -83,7 +72,6 @@ export default defineConfig({
     plugins: [preact(), plainDynamicImports],
     define: {
       __BUILD_API_ORIGIN__: JSON.stringify(extraOrigin ?? ''),
-      __CATALOGS_DIGEST__: JSON.stringify(catalogsDigest()),
     },
     build: {
       // Each page is one script (modules/one-file-per-page.ts): nothing to preload, and no preload polyfill.

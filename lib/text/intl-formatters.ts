@@ -1,7 +1,7 @@
 /**
  * Intl's formatters, each made once per locale and options. Making one costs far more than using it (1-2.4 ms
  * each in a profile of the popup's first frame, which formats a few dozen values), so the screens share them.
- * In the screens, what they write is kept (./formatted-words.ts): a value formatted once is not formatted
+ * In the screens, what they write is kept (./screen/formatted-words.ts): a value formatted once is not formatted
  * again, not even in a new process, where the first formatter costs tens of milliseconds to set up.
  */
 import { isKept, keptWords } from './word-memo';

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -46,6 +46,8 @@ export interface ExtensionHandle {
   readonly context: BrowserContext;
   /** The extension's id (the host of its `chrome-extension://` URLs); the same after `relaunch()`. */
   readonly id: string;
+  /** The unpacked build the browser loads, and loads again from disk on `relaunch()`. */
+  readonly dir: string;
   /** A service worker handle that answers `evaluate`; starts the worker first if it is stopped. */
   worker(): Promise<Worker>;
   /** `popup.html`, or the popup's other page (`popup-sign-in.html`), in a new tab (360×600). */
@@ -177,6 +179,10 @@ class ChromiumWithExtension implements ExtensionHandle {
 
   get id(): string {
     return this.extensionId;
+  }
+
+  get dir(): string {
+    return this.extensionDir;
   }
 
   get consoleMessages(): string[] {
@@ -425,6 +431,8 @@ interface TestFixtures {
    * copy of the build whose manifest asks for them outright, since a permission prompt cannot be answered.
    */
   grantedPermissions: string[];
+  /** A copy of the build for this test alone (`test.use({ ownBuild: true })`), which it may change on disk. */
+  ownBuild: boolean;
   /** The worker's fake TelemetryDeck, reset before this test. */
   server: FakeServer;
   /** A fresh Chromium user-data directory, removed after the test. */
@@ -447,6 +455,7 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   uiLanguage: [undefined, { option: true }],
   grantedPermissions: [[], { option: true }],
+  ownBuild: [false, { option: true }],
 
   workerServer: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its destructured first argument
@@ -526,8 +535,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  extension: async ({ extensionDir, profile, leakLog, uiLanguage, grantedPermissions }, use) => {
-    const dir = grantedPermissions.length ? buildGranting(extensionDir, grantedPermissions) : extensionDir;
+  extension: async ({ extensionDir, profile, leakLog, uiLanguage, grantedPermissions, ownBuild }, use) => {
+    const shared = grantedPermissions.length ? buildGranting(extensionDir, grantedPermissions) : extensionDir;
+    const dir = ownBuild ? join(mkdtempSync(join(tmpdir(), 'tdtm-e2e-build-')), 'chrome-mv3') : shared;
+    if (ownBuild) cpSync(shared, dir, { recursive: true });
     const extension = new ChromiumWithExtension(profile, dir, leakLog, uiLanguage);
     try {
       await extension.launch();
@@ -539,6 +550,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
     } finally {
       await extension.close();
+      if (ownBuild) rmSync(join(dir, '..'), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     }
   },
 });

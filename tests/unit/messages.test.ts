@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendIntent } from '../../lib/protocol/send-intent';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import { type IntentSender, isOwnPage, listenForIntents } from '../../lib/protocol/worker/intent-receiver';
 import { intentSchema } from '../../lib/protocol/worker/intent-schema';
 

@@ -3,7 +3,7 @@ import { createAppsService } from '../../lib/apps/worker/apps-service';
 import { createClipboardService } from '../../lib/clipboard/worker/clipboard-service';
 import { createDiagnosticsService } from '../../lib/diagnostics/worker/failure-log';
 import type { Done, IntentMap, Refused } from '../../lib/protocol/intents';
-import { sendIntent } from '../../lib/protocol/send-intent';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import type { HandlerMap, IntentHandlers } from '../../lib/protocol/worker/intent-handlers';
 import { intentSchema } from '../../lib/protocol/worker/intent-schema';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';

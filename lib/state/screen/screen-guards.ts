@@ -1,5 +1,5 @@
-import type { ReadOutcome } from './snapshot';
-import { type AppsState, CURRENT_SCHEMA_VERSION, type Notice, type Reminders, type Settings, type TokenState } from './types';
+import type { ReadOutcome } from '../snapshot';
+import { type AppsState, CURRENT_SCHEMA_VERSION, type Notice, type Reminders, type Settings, type TokenState } from '../types';
 
 /**
  * Light hand-written checks for what the screens read from storage. The background worker is the only

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { BUILD_API_ORIGIN } from '../api/build-origin';
-import { defaultSettings } from './defaults';
-import { SNAPSHOT_KEYS, STORAGE_KEYS } from './keys';
+import { BUILD_API_ORIGIN } from '../../api/build-origin';
+import { defaultSettings } from '../defaults';
+import { SNAPSHOT_KEYS, STORAGE_KEYS } from '../keys';
+import { type Snapshot, snapshotOf } from '../snapshot';
+import { readStoredDisplay } from '../stored-display';
 import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './screen-guards';
-import { type Snapshot, snapshotOf } from './snapshot';
-import { readStoredDisplay } from './stored-display';
 
 /**
  * The screens' view of storage: what `storage.ts` reads for the background, through light guards instead
