@@ -47,7 +47,7 @@ module.exports = {
       name: 'worker-never-loads-screen-code',
       severity: 'error',
       comment:
-        'What lies under a screen/ folder reads page storage, the DOM or the pages\' own state: the worker has none of them, and its bundle carries none of that code.',
+        "What lies under a screen/ folder reads page storage, the DOM or the pages' own state: the worker has none of them, and its bundle carries none of that code.",
       from: { path: BACKGROUND },
       to: { path: SCREEN_ONLY, reachable: true },
     },
