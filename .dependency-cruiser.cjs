@@ -6,6 +6,8 @@ const SCREENS = '^(components|entrypoints/(popup|popup-sign-in|options))/';
 const WORKER_ONLY = '^lib/(worker|[a-z-]+/worker)/';
 /** Code only the screens load: lib/<domain>/screen/. */
 const SCREEN_ONLY = '^lib/[a-z-]+/screen/';
+/** The folders every domain builds on; each feature folder of lib/ (token, clipboard, apps…) may use them. */
+const BASE = '^lib/(state|protocol|text|time|api)/';
 /** What the background runs: the worker's script and the offscreen document it opens. */
 const BACKGROUND = '^entrypoints/(background\\.ts|offscreen/)';
 
@@ -57,6 +59,14 @@ module.exports = {
       comment: 'Shared and worker code of lib/ must run in the worker too: it never imports a screen/ folder.',
       from: { path: '^lib/', pathNot: SCREEN_ONLY },
       to: { path: SCREEN_ONLY },
+    },
+    {
+      name: 'base-folders-never-import-a-feature',
+      severity: 'error',
+      comment:
+        'state, protocol, text, time and api are the layer the features stand on: what a feature needs there (a default, a format, a failure log) is given to it or lives in the base folder itself.',
+      from: { path: BASE },
+      to: { path: '^lib/', pathNot: BASE },
     },
     {
       name: 'lib-never-imports-the-screens',

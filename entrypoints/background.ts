@@ -50,7 +50,9 @@ export default defineBackground(() => {
   const diagnostics = createDiagnosticsService();
 
   // Every listener is registered before the first await: MV3 drops events that arrive earlier.
-  listenForIntents(createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard, diagnostics }), startUp));
+  listenForIntents(createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard, diagnostics }), startUp), (error, secrets) =>
+    recordFailure('intent', error, secrets),
+  );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === STATE_CHANGE_ALARM || EARLIER_STATE_ALARMS.includes(alarm.name)) sync();
     if (alarm.name === REVALIDATE_ALARM) afterStartUp(() => tokens.refresh('watch'));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAR_DELAYS_MS, DEFAULT_CLEAR_DELAY_MS, isClearDelay } from '../../lib/clipboard/clear-delay';
+import { CLEAR_DELAYS_MS, isClearDelay } from '../../lib/clipboard/clear-delay';
 import { clearIsDue, isSameClear, pendingClearFor } from '../../lib/clipboard/clear-policy';
 import { digestOf } from '../../lib/clipboard/digest';
+import { DEFAULT_CLEAR_DELAY_MS } from '../../lib/state/defaults';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 
@@ -9,6 +10,7 @@ describe('clearing the clipboard', () => {
   it('offers never, 10 s, 20 s, 30 s, 1 min, 2 min and 5 min, 30 s unless the user chose', () => {
     expect(CLEAR_DELAYS_MS).toEqual([null, 10_000, 20_000, 30_000, 60_000, 120_000, 300_000]);
     expect(DEFAULT_CLEAR_DELAY_MS).toBe(30_000);
+    expect(isClearDelay(DEFAULT_CLEAR_DELAY_MS)).toBe(true);
     expect(isClearDelay(45_000)).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { COPY_FORMATS } from '../../clipboard/snippets';
 import { integer } from '../../state/worker/lean-schemas';
+import { COPY_FORMATS } from '../copy-formats';
 import type { Intent } from '../intents';
 
 /**

@@ -1,7 +1,12 @@
 import { z } from 'zod/mini';
 import { ERROR_KINDS } from '../../api/error';
-import { DEFAULT_CLEAR_DELAY_MS } from '../../clipboard/clear-delay';
-import { DEFAULT_APPS_PREFERENCES, DEFAULT_LEAD_TIMES_MS, DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } from '../defaults';
+import {
+  DEFAULT_APPS_PREFERENCES,
+  DEFAULT_CLEAR_DELAY_MS,
+  DEFAULT_LEAD_TIMES_MS,
+  DEFAULT_REVALIDATE_EVERY_MS,
+  DEFAULT_REVOCATION_REPEAT_MS,
+} from '../defaults';
 import {
   type AppsState,
   CURRENT_SCHEMA_VERSION,
