@@ -35,6 +35,12 @@ export default defineBackground(() => {
       () => oneAtATime(task).catch((error: unknown) => recordFailure('background', error)),
       () => {},
     );
+  // The clipboard's clear needs nothing the repair mends: it runs even when the start-up failed.
+  const evenIfStartUpFailed = (task: () => Promise<unknown>) =>
+    void startUp()
+      .catch(() => {})
+      .then(() => oneAtATime(task))
+      .catch((error: unknown) => recordFailure('background', error));
   const sync = () => afterStartUp(() => syncWithState(Date.now()));
 
   const tokens = createTokenService({ now: Date.now });
@@ -50,7 +56,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === STATE_CHANGE_ALARM || EARLIER_STATE_ALARMS.includes(alarm.name)) sync();
     if (alarm.name === REVALIDATE_ALARM) afterStartUp(() => tokens.refresh('watch'));
-    if (alarm.name === CLIPBOARD_CLEAR_ALARM) afterStartUp(clipboard.clearIfDue);
+    if (alarm.name === CLIPBOARD_CLEAR_ALARM) evenIfStartUpFailed(clipboard.clearIfDue);
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === COPY_TOKEN_COMMAND) afterStartUp(clipboard.copyFromCommand);
@@ -73,4 +79,6 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(sync);
   browser.runtime.onInstalled.addListener(sync);
   sync();
+  // A clear stored by an earlier worker, or before the browser closed: its alarm again, or the clear now if due.
+  evenIfStartUpFailed(clipboard.clearIfDue);
 });
