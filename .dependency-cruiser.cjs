@@ -4,6 +4,12 @@
 const SCREENS = '^(components|entrypoints/(popup|popup-sign-in|options))/';
 /** Code only the background worker may load: any folder named `worker` (lib/<domain>/worker/, lib/worker/). */
 const WORKER_ONLY = '^lib/(worker|[a-z-]+/worker)/';
+/** Code only the screens load: lib/<domain>/screen/. */
+const SCREEN_ONLY = '^lib/[a-z-]+/screen/';
+/** The folders every domain builds on; each feature folder of lib/ (token, clipboard, apps…) may use them. */
+const BASE = '^lib/(state|protocol|text|time|api)/';
+/** What the background runs: the worker's script and the offscreen document it opens. */
+const BACKGROUND = '^entrypoints/(background\\.ts|offscreen/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -20,7 +26,7 @@ module.exports = {
       name: 'screens-never-load-zod',
       severity: 'error',
       comment:
-        'zod is two thirds of the popup budget: the screens check what they read with light guards (lib/state/screen-guards.ts), and the worker validates every intent.',
+        'zod is two thirds of the popup budget: the screens check what they read with light guards (lib/state/screen/screen-guards.ts), and the worker validates every intent.',
       from: { path: SCREENS },
       to: { path: '(^|/)node_modules/zod/', reachable: true },
     },
@@ -28,7 +34,7 @@ module.exports = {
       name: 'screens-never-load-worker-code',
       severity: 'error',
       comment:
-        'What lies under a worker/ folder talks to the network, holds the secret or bundles zod: screens read storage and send intents (lib/protocol/send-intent.ts).',
+        'What lies under a worker/ folder talks to the network, holds the secret or bundles zod: screens read storage and send intents (lib/protocol/screen/send-intent.ts).',
       from: { path: SCREENS },
       to: { path: WORKER_ONLY, reachable: true },
     },
@@ -38,6 +44,29 @@ module.exports = {
       comment: 'Code outside worker/ folders is what the screens may import; if it needs worker code, it belongs under worker/ itself.',
       from: { path: '^lib/', pathNot: WORKER_ONLY },
       to: { path: WORKER_ONLY },
+    },
+    {
+      name: 'worker-never-loads-screen-code',
+      severity: 'error',
+      comment:
+        "What lies under a screen/ folder reads page storage, the DOM or the pages' own state: the worker has none of them, and its bundle carries none of that code.",
+      from: { path: BACKGROUND },
+      to: { path: SCREEN_ONLY, reachable: true },
+    },
+    {
+      name: 'only-screens-import-screen-code',
+      severity: 'error',
+      comment: 'Shared and worker code of lib/ must run in the worker too: it never imports a screen/ folder.',
+      from: { path: '^lib/', pathNot: SCREEN_ONLY },
+      to: { path: SCREEN_ONLY },
+    },
+    {
+      name: 'base-folders-never-import-a-feature',
+      severity: 'error',
+      comment:
+        'state, protocol, text, time and api are the layer the features stand on: what a feature needs there (a default, a format, a failure log) is given to it or lives in the base folder itself.',
+      from: { path: BASE },
+      to: { path: '^lib/', pathNot: BASE },
     },
     {
       name: 'lib-never-imports-the-screens',

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
@@ -15,15 +13,6 @@ function buildTimeApiOrigin(): string | undefined {
 
 const extraOrigin = buildTimeApiOrigin();
 
-/** A digest of every catalog: the pages keep messages (lib/text/formatted-words.ts) only for the catalogs they came from. */
-function catalogsDigest(): string {
-  const locales = resolve(import.meta.dirname, 'public', '_locales');
-  const digest = createHash('sha256');
-  for (const language of readdirSync(locales).sort())
-    digest.update(language).update(readFileSync(resolve(locales, language, 'messages.json')));
-  return digest.digest('hex').slice(0, 12);
-}
-
 /** `<origin>/*` for each API origin; in Firefox, whose patterns cannot name a port, `<scheme>://<host>/*`. */
 const hostPermissions = (browser: string) =>
   [...OFFICIAL_API_ORIGINS, ...(extraOrigin ? [extraOrigin] : [])]
@@ -37,7 +26,7 @@ const hostPermissions = (browser: string) =>
 const isBenchBuild = process.env.TDTM_BENCH_BUILD === '1';
 
 /**
- * Vite wraps every `import()` in a helper (1 kB gzipped) that first fetches the imported chunk's CSS and
+ * Vite wraps every `import()` in a helper that first fetches the imported chunk's CSS and
  * static imports. The popup's lazily loaded view (the other state's, entrypoints/popup/popup-views.ts) imports
  * only what its page's one file already holds (modules/one-file-per-page.ts), and all CSS is in each page
  * (`cssCodeSplit: false`), so the helper has nothing to do: this makes it a plain call.
@@ -83,7 +72,6 @@ export default defineConfig({
     plugins: [preact(), plainDynamicImports],
     define: {
       __BUILD_API_ORIGIN__: JSON.stringify(extraOrigin ?? ''),
-      __CATALOGS_DIGEST__: JSON.stringify(catalogsDigest()),
     },
     build: {
       // Each page is one script (modules/one-file-per-page.ts): nothing to preload, and no preload polyfill.

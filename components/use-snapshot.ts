@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ScreenChanges } from '../lib/state/screen-snapshot';
+import type { ScreenChanges } from '../lib/state/screen/screen-snapshot';
 import type { Snapshot } from '../lib/state/snapshot';
 
 /** The stored state, starting from what was read before the first paint, and following every change since. */

@@ -35,6 +35,12 @@ export default defineBackground(() => {
       () => oneAtATime(task).catch((error: unknown) => recordFailure('background', error)),
       () => {},
     );
+  // The clipboard's clear needs nothing the repair mends: it runs even when the start-up failed.
+  const evenIfStartUpFailed = (task: () => Promise<unknown>) =>
+    void startUp()
+      .catch(() => {})
+      .then(() => oneAtATime(task))
+      .catch((error: unknown) => recordFailure('background', error));
   const sync = () => afterStartUp(() => syncWithState(Date.now()));
 
   const tokens = createTokenService({ now: Date.now });
@@ -44,11 +50,13 @@ export default defineBackground(() => {
   const diagnostics = createDiagnosticsService();
 
   // Every listener is registered before the first await: MV3 drops events that arrive earlier.
-  listenForIntents(createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard, diagnostics }), startUp));
+  listenForIntents(createIntentRouter(intentRoutes({ tokens, settings, apps, clipboard, diagnostics }), startUp), (error, secrets) =>
+    recordFailure('intent', error, secrets),
+  );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === STATE_CHANGE_ALARM || EARLIER_STATE_ALARMS.includes(alarm.name)) sync();
     if (alarm.name === REVALIDATE_ALARM) afterStartUp(() => tokens.refresh('watch'));
-    if (alarm.name === CLIPBOARD_CLEAR_ALARM) afterStartUp(clipboard.clearIfDue);
+    if (alarm.name === CLIPBOARD_CLEAR_ALARM) evenIfStartUpFailed(clipboard.clearIfDue);
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === COPY_TOKEN_COMMAND) afterStartUp(clipboard.copyFromCommand);
@@ -71,4 +79,6 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(sync);
   browser.runtime.onInstalled.addListener(sync);
   sync();
+  // A clear stored by an earlier worker, or before the browser closed: its alarm again, or the clear now if due.
+  evenIfStartUpFailed(clipboard.clearIfDue);
 });

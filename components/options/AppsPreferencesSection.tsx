@@ -1,5 +1,5 @@
 import { DEFAULT_APP_LIMIT, selectShownApps } from '../../lib/apps/selection';
-import { sendIntent } from '../../lib/protocol/send-intent';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import type { AppsPreferences, AppsState } from '../../lib/state/types';
 import { t } from '../../lib/text/i18n';
 import { OutcomeMessage } from './OutcomeMessage';

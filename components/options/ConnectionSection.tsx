@@ -3,9 +3,9 @@ import { browser } from 'wxt/browser';
 import { checkCustomOrigin, originPattern, type ServerChoice, serverChoiceFor } from '../../lib/api/custom-server';
 import { CURRENT_API_ORIGIN, LEGACY_API_ORIGIN } from '../../lib/api/origins';
 import { t } from '../../lib/text/i18n';
-import { SLOT, Slotted } from '../Slotted';
 import { ConfirmStep } from './ConfirmStep';
 import { OutcomeMessage } from './OutcomeMessage';
+import { SLOT, Slotted } from './Slotted';
 import { useOutcome } from './use-outcome';
 
 const host = (origin: string) => new URL(origin).host;

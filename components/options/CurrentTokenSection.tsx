@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { sendIntent } from '../../lib/protocol/send-intent';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import type { TokenState } from '../../lib/state/types';
 import { t } from '../../lib/text/i18n';
 import { Alert } from '../Alert';
-import { TokenDetailsEditor } from '../TokenDetailsEditor';
+import { TokenDetailsEditor } from './TokenDetailsEditor';
 
 /** The signed-in token's details, or how to sign in when there is none. */
 export function CurrentTokenSection({ tokenState, now }: { tokenState: TokenState | null; now: number }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { diagnosticsReport } from '../../lib/diagnostics/report';
-import { watchFailures } from '../../lib/diagnostics/screen-diagnostics';
+import { diagnosticsReport } from '../../lib/diagnostics/screen/report';
+import { watchFailures } from '../../lib/diagnostics/screen/screen-diagnostics';
 import type { FailureRecord } from '../../lib/state/types';
 import { formatDateTime } from '../../lib/text/expiry-wording';
 import { t, uiLocale } from '../../lib/text/i18n';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { sendIntent } from '../../lib/protocol/send-intent';
-import { forgetKeptWords } from '../../lib/text/formatted-words';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import { t } from '../../lib/text/i18n';
+import { forgetKeptWords } from '../../lib/text/screen/formatted-words';
 import { Alert } from '../Alert';
 import { ConfirmStep } from './ConfirmStep';
 
@@ -18,7 +18,7 @@ export function ForgetEverythingSection() {
     setBusy(false);
     setResult(answer.ok ? { ok: true } : { ok: false, message: answer.error.message });
     if (answer.ok) {
-      // The worker cannot reach the pages' storage, where the words they wrote are kept.
+      // The worker cannot reach the pages' storage, where the dates and numbers they wrote are kept.
       forgetKeptWords();
       setConfirming(false);
       trigger.current?.focus();

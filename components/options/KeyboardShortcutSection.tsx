@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '../../lib/text/i18n';
-import { SLOT, Slotted } from '../Slotted';
+import { SLOT, Slotted } from './Slotted';
 
 /** The commands as the manifest names them, each with its words when it has a key and when it has none. */
 const COMMANDS: [name: string, current: MessageKey, none: MessageKey][] = [

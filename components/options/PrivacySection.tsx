@@ -1,4 +1,4 @@
-import { sendIntent } from '../../lib/protocol/send-intent';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import { t } from '../../lib/text/i18n';
 import { OutcomeMessage } from './OutcomeMessage';
 import { useOutcome } from './use-outcome';

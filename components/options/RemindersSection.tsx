@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { IntentResult } from '../../lib/protocol/intents';
-import { sendIntent } from '../../lib/protocol/send-intent';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import {
   MAX_REVALIDATE_EVERY_MS,
   MAX_REVOCATION_REPEAT_MS,

@@ -1,5 +1,5 @@
 import { t } from '../../lib/text/i18n';
-import { dateInputFromExpiry } from '../../lib/time/date-input';
+import { dateInputFromExpiry } from '../../lib/time/screen/date-input';
 
 /** The two things known about a tracked token: a name and the day it expires. Never the token itself. */
 export function TrackedTokenFields({

@@ -3,7 +3,7 @@ import type { TrackedToken } from '../../lib/state/types';
 import { formatDate } from '../../lib/text/calendar-date';
 import { describeExpiry } from '../../lib/text/expiry-wording';
 import { t } from '../../lib/text/i18n';
-import { dateInputFromExpiry } from '../../lib/time/date-input';
+import { dateInputFromExpiry } from '../../lib/time/screen/date-input';
 import { OutcomeMessage } from './OutcomeMessage';
 import { TrackedTokenFields } from './TrackedTokenFields';
 import { checkTrackedTokenInput } from './tracked-token-input';

@@ -1,5 +1,5 @@
 import { t } from '../../lib/text/i18n';
-import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/date-input';
+import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/screen/date-input';
 import { checkPatExpiry } from '../../lib/token/pat-expiry';
 
 export type TrackedTokenInput = { ok: true; name: string; expiresAt: number } | { ok: false; message: string };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IntentOf, IntentType } from '../../lib/protocol/intents';
-import { sendIntent } from '../../lib/protocol/send-intent';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import { t } from '../../lib/text/i18n';
 
 /** What the last change in a section came to, and which control caused it, so the message sits beside that control. */

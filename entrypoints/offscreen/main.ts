@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readWithDocument, writeWithDocument } from '../../lib/clipboard/worker/document-clipboard';
+import { clearIfHolds, writeWithDocument } from '../../lib/clipboard/worker/document-clipboard';
 import { isOffscreenClipboardRequest, type OffscreenClipboardAnswer } from '../../lib/clipboard/worker/offscreen-request';
 
 // Chrome's offscreen document (reason CLIPBOARD): the worker's hands for the clipboard, open only while it works.
@@ -7,6 +7,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string; 
   // Only the extension's own worker asks; a page of ours has a URL of its own page, the worker its script's.
   if (sender.id !== browser.runtime.id || !isOffscreenClipboardRequest(message)) return undefined;
   if (message.op === 'write') return Promise.resolve<OffscreenClipboardAnswer>({ ok: writeWithDocument(document, message.text) });
-  const text = readWithDocument(document);
-  return Promise.resolve<OffscreenClipboardAnswer>(text === null ? { ok: false } : { ok: true, text });
+  // The compare and the write happen here, in the document, so that no message round trip lies between them.
+  return clearIfHolds(document, message.digest).then<OffscreenClipboardAnswer>((outcome) =>
+    outcome === 'refused' ? { ok: false } : { ok: true, outcome },
+  );
 });

@@ -12,7 +12,7 @@ import { RevocationsSection } from '../../components/options/RevocationsSection'
 import { TrackedTokensSection } from '../../components/options/TrackedTokensSection';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
 import { appsForSignIn } from '../../lib/apps/refresh-policy';
-import type { ScreenChanges } from '../../lib/state/screen-snapshot';
+import type { ScreenChanges } from '../../lib/state/screen/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
 
 /** Reads the stored snapshot and sends intents; never fetches, never writes storage. */

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
-import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
+import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen/screen-snapshot';
 import { readStoredDisplay } from '../../lib/state/stored-display';
-import { PAGE_WORD_MEMO } from '../../lib/text/formatted-words';
+import { PAGE_WORD_MEMO } from '../../lib/text/screen/formatted-words';
 import { keepWordsIn } from '../../lib/text/word-memo';
 import '../../components/theme.css';
-import optionsStylesheet from '../../components/options.css?inline';
+import optionsStylesheet from '../../components/options/options.css?inline';
 import { OptionsApp } from './OptionsApp';
 
 // The options page's own rules, added by this page alone: the build writes the shared stylesheet into every

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Alert';
 import { Header } from '../../components/Header';
 import { useNow, useSnapshot } from '../../components/use-snapshot';
-import { sendIntent } from '../../lib/protocol/send-intent';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import { discardedNotice } from '../../lib/state/notices';
-import type { ScreenChanges } from '../../lib/state/screen-snapshot';
+import type { ScreenChanges } from '../../lib/state/screen/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
 import { useView } from './popup-views';
 

@@ -1,2 +1,2 @@
 // The popup's code for signing in: in the file of the signed-out page, imported by the other (see popup-views.ts).
-export { SignedOutView } from '../../components/SignedOutView';
+export { SignedOutView } from '../../components/popup/SignedOutView';

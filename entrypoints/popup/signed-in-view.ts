@@ -1,2 +1,2 @@
 // The popup's code for a signed-in state: in the file of the signed-in page, imported by the other (see popup-views.ts).
-export { SignedInView } from '../../components/SignedInView';
+export { SignedInView } from '../../components/popup/SignedInView';

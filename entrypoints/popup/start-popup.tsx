@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
 import '../../components/theme.css';
-import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
+import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen/screen-snapshot';
 import { displayText, readStoredDisplay, type StoredDisplay } from '../../lib/state/stored-display';
-import { PAGE_WORD_MEMO } from '../../lib/text/formatted-words';
+import { PAGE_WORD_MEMO } from '../../lib/text/screen/formatted-words';
 import { keepWordsIn } from '../../lib/text/word-memo';
 import { displayInPopupUrl } from '../../lib/toolbar/popup-url';
 import { closeOnEscape } from './close-on-escape';

@@ -11,7 +11,6 @@ export const CLEAR_DELAYS_MS = [
   300 * SECOND_MS,
 ] as const;
 export type ClearDelay = (typeof CLEAR_DELAYS_MS)[number];
-export const DEFAULT_CLEAR_DELAY_MS: ClearDelay = 30 * SECOND_MS;
 
 export function isClearDelay(value: unknown): value is ClearDelay {
   return (CLEAR_DELAYS_MS as readonly unknown[]).includes(value);

@@ -1,6 +1,6 @@
-/** The ways the token can be copied: each becomes one text, ready to paste where a script needs it. */
-export const COPY_FORMATS = ['token', 'header', 'curl', 'shell', 'powershell'] as const;
-export type CopyFormat = (typeof COPY_FORMATS)[number];
+import type { CopyFormat } from '../protocol/copy-formats';
+
+// Each of the protocol's copy formats becomes one text, ready to paste where a script needs it.
 
 /** The environment variable community scripts and CLIs for TelemetryDeck read. */
 export const TOKEN_VARIABLE = 'TELEMETRYDECK_TOKEN';

@@ -1,5 +1,5 @@
 import type { ApiError } from '../api/error';
-import type { CopyFormat } from '../clipboard/snippets';
+import type { CopyFormat } from './copy-formats';
 
 /** The intent was carried out. */
 export type Done = { ok: true };

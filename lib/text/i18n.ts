@@ -1,23 +1,9 @@
 import { browser } from 'wxt/browser';
 import type catalog from '../../public/_locales/en/messages.json';
 import { pluralCategory } from './intl-formatters';
-import { keptWords } from './word-memo';
 
 /** A message of the catalogs in `public/_locales/<language>/messages.json`; English is the reference. */
 export type MessageKey = keyof typeof catalog;
-
-/**
- * Stand-ins for `$1`…`$9`: control characters, which no catalog holds. The browser's i18n writes a message with
- * them in place once; the values go in here, so that the message itself can be kept.
- */
-const SLOTS = '\x10\x11\x12\x13\x14\x15\x16\x17\x18';
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the stand-ins are control characters on purpose.
-const SLOT = /[\x10-\x18]/g;
-
-/** `template` with each stand-in replaced by its value ('' for one not given, as the browser does). */
-function fillSlots(template: string, values: readonly string[]): string {
-  return template.replace(SLOT, (slot) => values[SLOTS.indexOf(slot)] ?? '');
-}
 
 /**
  * The message in the browser's language, with `$1`, `$2`… replaced by `substitutions` in order.
@@ -25,9 +11,7 @@ function fillSlots(template: string, values: readonly string[]): string {
  * the strings live in the catalogs, not in the scripts.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  // Kept by pages (./word-memo.ts): in a new process, the browser's first message costs 8-17 ms.
-  const template = keptWords(`message ${key}`, () => browser.i18n.getMessage(key, [...SLOTS]));
-  return fillSlots(template, substitutions.map(String));
+  return browser.i18n.getMessage(key, substitutions.map(String));
 }
 
 let locale: string | undefined;

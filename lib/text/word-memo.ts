@@ -1,8 +1,7 @@
 /**
- * Where a page keeps the words it has written (dates, numbers and relative times from `Intl`, messages from
- * the catalogs), so that a page in a new process can paint them without the set-up that writing them costs
- * there (./formatted-words.ts). None until a page brings one: the worker, which has no page storage, writes
- * every time.
+ * Where a page keeps the words `Intl` has written (dates, numbers and relative times), so that a page in a new
+ * process can paint them without the set-up that writing them costs there (./screen/formatted-words.ts). None
+ * until a page brings one: the worker, which has no page storage, writes every time.
  */
 export interface WordMemo {
   /** The kept words for `key`, or those `write` writes now, kept. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -47,6 +47,8 @@ export interface ExtensionHandle {
   readonly context: BrowserContext;
   /** The extension's id (the host of its `chrome-extension://` URLs); the same after `relaunch()`. */
   readonly id: string;
+  /** The unpacked build the browser loads, and loads again from disk on `relaunch()`. */
+  readonly dir: string;
   /** A service worker handle that answers `evaluate`; starts the worker first if it is stopped. */
   worker(): Promise<Worker>;
   /** `popup.html`, or the popup's other page (`popup-sign-in.html`), in a new tab (360×600). */
@@ -192,6 +194,10 @@ class ChromiumWithExtension implements ExtensionHandle {
 
   get id(): string {
     return this.extensionId;
+  }
+
+  get dir(): string {
+    return this.extensionDir;
   }
 
   get consoleMessages(): string[] {
@@ -442,6 +448,8 @@ interface TestFixtures {
   grantedPermissions: string[];
   /** Other unpacked extensions (folders with their manifest.json) that the browser loads beside ours. */
   otherExtensions: string[];
+  /** A copy of the build for this test alone (`test.use({ ownBuild: true })`), which it may change on disk. */
+  ownBuild: boolean;
   /** The worker's fake TelemetryDeck, reset before this test. */
   server: FakeServer;
   /** A fresh Chromium user-data directory, removed after the test. */
@@ -465,6 +473,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   uiLanguage: [undefined, { option: true }],
   grantedPermissions: [[], { option: true }],
   otherExtensions: [[], { option: true }],
+  ownBuild: [false, { option: true }],
 
   workerServer: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its destructured first argument
@@ -544,8 +553,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  extension: async ({ extensionDir, profile, leakLog, uiLanguage, grantedPermissions, otherExtensions }, use) => {
-    const dir = grantedPermissions.length ? buildGranting(extensionDir, grantedPermissions) : extensionDir;
+  extension: async ({ extensionDir, profile, leakLog, uiLanguage, grantedPermissions, ownBuild, otherExtensions }, use) => {
+    const shared = grantedPermissions.length ? buildGranting(extensionDir, grantedPermissions) : extensionDir;
+    const dir = ownBuild ? join(mkdtempSync(join(tmpdir(), 'tdtm-e2e-build-')), 'chrome-mv3') : shared;
+    if (ownBuild) cpSync(shared, dir, { recursive: true });
     const extension = new ChromiumWithExtension(profile, dir, leakLog, uiLanguage, otherExtensions);
     try {
       await extension.launch();
@@ -557,6 +568,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
     } finally {
       await extension.close();
+      if (ownBuild) rmSync(join(dir, '..'), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     }
   },
 });

@@ -130,7 +130,7 @@ test('"Forget everything" leaves every storage area empty', async ({ server, ext
   await options.getByRole('button', { name: 'Add token' }).click();
   await expect(options.getByText('CI export script')).toBeVisible();
   expect(Object.keys(await extension.storage('local')).length).toBeGreaterThan(2);
-  // The dates the pages wrote are kept in the pages' own storage (lib/text/formatted-words.ts).
+  // The dates the pages wrote are kept in the pages' own storage (lib/text/screen/formatted-words.ts).
   const keptWords = () => options.evaluate(() => localStorage.getItem('tdtm.formattedWords'));
   await expect.poll(keptWords).toContain('relative en');
 

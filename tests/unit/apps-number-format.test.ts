@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPercent } from '../../lib/apps/number-format';
+import { formatCount, formatPercent } from '../../lib/apps/screen/number-format';
 
 // Intl puts a narrow no-break space before "%" in German; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

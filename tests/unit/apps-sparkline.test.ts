@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparklineAreaPath, sparklinePath } from '../../lib/apps/sparkline';
+import { sparklineAreaPath, sparklinePath } from '../../lib/apps/screen/sparkline';
 
 /** The points of an `M x,y L x,y …` path. */
 function points(path: string): [number, number][] {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY_MS } from '../../lib/time/units';
 import { createStartUp } from '../../lib/worker/start-up';
+import { askWorker, startWorker } from './start-worker';
 import { signedInState } from './state-fixtures';
 
 type Listener<A extends unknown[]> = { trigger(...args: A): Promise<unknown> };
@@ -10,18 +11,6 @@ beforeEach(() => {
   fakeBrowser.reset();
   vi.resetModules();
 });
-
-/** Starts the worker as the browser would: its module runs, and it registers its listeners. */
-async function startWorker() {
-  const opened = vi.fn(async () => {});
-  fakeBrowser.runtime.openOptionsPage = opened as typeof fakeBrowser.runtime.openOptionsPage;
-  fakeBrowser.action.setPopup = (async () => {}) as typeof fakeBrowser.action.setPopup;
-  // The fake browser has no keyboard commands: an event that takes listeners and never fires.
-  Object.assign(fakeBrowser.commands, { onCommand: { addListener: () => {} } });
-  const background = (await import('../../entrypoints/background')).default as { main: () => void };
-  background.main();
-  return { opened };
-}
 
 describe('the worker answers what a notification asks', () => {
   it('opens the options page when a notification is clicked, and clears it', async () => {
@@ -63,11 +52,8 @@ describe('the worker starts up', () => {
       return get(keys);
     }) as never);
     await startWorker();
-    const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
-    const ask = async (message: unknown) =>
-      (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => {})).find((answer) => answer !== undefined);
-    expect(await ask({ type: 'setRevalidateEvery', everyMs: 2 * 3_600_000 })).toEqual({ ok: true });
-    expect(await ask({ type: 'dismissNotice' })).toEqual({ ok: true });
+    expect(await askWorker({ type: 'setRevalidateEvery', everyMs: 2 * 3_600_000 })).toEqual({ ok: true });
+    expect(await askWorker({ type: 'dismissNotice' })).toEqual({ ok: true });
     await expect
       .poll(async () => ((await get('diagnostics')).diagnostics as { failures: { step: string }[] } | undefined)?.failures)
       .toEqual([expect.objectContaining({ step: 'start-up', message: expect.stringContaining('IO error') })]);

@@ -1,29 +1,46 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CLIPBOARD_CLEAR_ALARM, createClipboardService } from '../../lib/clipboard/worker/clipboard-service';
+import { createSettingsService } from '../../lib/settings/worker/settings-service';
+import { createTokenService } from '../../lib/token/worker/token-service';
 import { withHandle } from './handle-intent';
 import { signedInState } from './state-fixtures';
 
 /** The system clipboard, in memory: what the extension wrote, and what the user copies meanwhile. */
-const clipboard = vi.hoisted(() => ({ text: '', readable: true, writes: [] as string[], failures: 0 }));
-vi.mock('../../lib/clipboard/worker/system-clipboard', () => ({
-  writeClipboard: async (text: string) => {
-    clipboard.text = text;
-    clipboard.writes.push(text);
-    return true;
-  },
-  clearClipboardIf: async (shouldClear: (text: string) => Promise<boolean>) => {
-    if (clipboard.failures > 0) {
-      clipboard.failures--;
-      throw new Error('Only a single offscreen document may be created.');
-    }
-    if (!clipboard.readable) return 'unreadable';
-    if (!(await shouldClear(clipboard.text))) return 'kept';
-    clipboard.text = '';
-    clipboard.writes.push('');
-    return 'cleared';
-  },
+const clipboard = vi.hoisted(() => ({
+  text: '',
+  readable: true,
+  writes: [] as string[],
+  failures: 0,
+  /** While set, a clear waits here, between its start and its read: a moment for another copy to come. */
+  gate: null as Promise<void> | null,
+  atGate: false,
 }));
+vi.mock('../../lib/clipboard/worker/system-clipboard', async () => {
+  const { digestOf } = await import('../../lib/clipboard/digest');
+  return {
+    writeClipboard: async (text: string) => {
+      clipboard.text = text;
+      clipboard.writes.push(text);
+      return true;
+    },
+    clearClipboardIfHolds: async (digest: string) => {
+      if (clipboard.gate) {
+        clipboard.atGate = true;
+        await clipboard.gate;
+      }
+      if (clipboard.failures > 0) {
+        clipboard.failures--;
+        throw new Error('Only a single offscreen document may be created.');
+      }
+      if (!clipboard.readable) return 'unreadable';
+      if ((await digestOf(clipboard.text)) !== digest) return 'kept';
+      clipboard.text = '';
+      clipboard.writes.push('');
+      return 'cleared';
+    },
+  };
+});
 
 const TOKEN = 'tdpat_SECRETsecretSECRET1234';
 let now = Date.UTC(2026, 11, 1, 12);
@@ -42,11 +59,31 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   now = Date.UTC(2026, 11, 1, 12);
   mayRead = true;
-  Object.assign(clipboard, { text: '', readable: true, writes: [], failures: 0 });
+  Object.assign(clipboard, { text: '', readable: true, writes: [], failures: 0, gate: null, atGate: false });
   fakeBrowser.permissions.contains = (async () => mayRead) as typeof fakeBrowser.permissions.contains;
 });
 
 const service = () => withHandle(createClipboardService({ now: () => now }));
+
+/** Holds the next clear at its start until `release` is called; `reached` resolves once it waits there. */
+function holdNextClear() {
+  let release = () => {};
+  clipboard.gate = new Promise<void>((resolve) => {
+    release = () => {
+      clipboard.gate = null;
+      resolve();
+    };
+  });
+  clipboard.atGate = false;
+  return { release: () => release(), reached: () => vi.waitFor(() => expect(clipboard.atGate).toBe(true)) };
+}
+
+type Copied = { text: string };
+
+/** Lets every task that can go on without the held clear run as far as it can. */
+async function settle() {
+  for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('copying from the popup', () => {
   it('answers each format with its text and says when the clipboard clears, by default in 30 s', async () => {
@@ -59,8 +96,8 @@ describe('copying from the popup', () => {
     });
     expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toMatchObject({ scheduledTime: now + 30_000 });
     // What is kept for the clear is a digest: the token is in no storage area.
-    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(TOKEN);
-    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toMatch(/"digest":"[0-9a-f]{64}"/);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get('pendingClipboardClear'))).not.toContain(TOKEN);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get('pendingClipboardClear'))).toMatch(/"digest":"[0-9a-f]{64}"/);
   });
 
   it('refuses while signed out, and hands over nothing', async () => {
@@ -187,6 +224,103 @@ describe('the clear', () => {
     now += 10_000;
     await copy.clearIfDue();
     expect(clipboard.text).toBe(text);
+  });
+});
+
+describe('a copy made while a clear runs', () => {
+  it('keeps its own clear: the clear under way neither deletes it nor takes its alarm', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const first = (await copy.handle({ type: 'copyToken', format: 'token' })) as Copied;
+    clipboard.text = first.text;
+    now += 10_000;
+    const held = holdNextClear();
+    const clearing = copy.clearIfDue();
+    await held.reached();
+    const copying = copy.handle({ type: 'copyToken', format: 'header' });
+    await settle();
+    held.release();
+    await clearing;
+    const second = (await copying) as Copied;
+    clipboard.text = second.text;
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toMatchObject({ scheduledTime: now + 10_000 });
+    now += 10_000;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('is not overwritten by the retry of the clear before it, which failed', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const first = (await copy.handle({ type: 'copyToken', format: 'token' })) as Copied;
+    clipboard.text = first.text;
+    clipboard.failures = 1;
+    now += 10_000;
+    const held = holdNextClear();
+    const clearing = copy.clearIfDue();
+    await held.reached();
+    const copying = copy.handle({ type: 'copyToken', format: 'curl' });
+    await settle();
+    held.release();
+    await clearing;
+    const second = (await copying) as Copied;
+    clipboard.text = second.text;
+    // The new copy's own moment, not the failed clear's retry five seconds on.
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toMatchObject({ scheduledTime: now + 10_000 });
+    now += 5_000;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe(second.text);
+    now += 5_000;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('starts its own count of failed attempts: the failures of the clear before it do not use up its tries', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const first = (await copy.handle({ type: 'copyToken', format: 'token' })) as Copied;
+    clipboard.text = first.text;
+    clipboard.failures = 2;
+    for (const wait of [10_000, 5_000]) {
+      now += wait;
+      await copy.clearIfDue();
+    }
+    const second = (await copy.handle({ type: 'copyToken', format: 'shell' })) as Copied;
+    clipboard.text = second.text;
+    clipboard.failures = 1;
+    now += 10_000;
+    await copy.clearIfDue();
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toMatchObject({ scheduledTime: now + 5_000 });
+    now += 5_000;
+    await copy.clearIfDue();
+    expect(clipboard.text).toBe('');
+  });
+});
+
+describe('a clear pending when the user forgets everything or signs out', () => {
+  it('still comes at its time after Forget everything', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const { text } = (await copy.handle({ type: 'copyToken', format: 'token' })) as Copied;
+    clipboard.text = text;
+    const settings = withHandle(createSettingsService({ now: () => now, signOut: async () => {}, cancelSignIns: () => {} }));
+    expect(await settings.handle({ type: 'forgetEverything' })).toEqual({ ok: true });
+    now += 10_000;
+    // A worker that stopped meanwhile: only what storage and the alarm keep is left.
+    await service().clearIfDue();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('still comes at its time after a sign-out', async () => {
+    await signIn({ clipboardClearAfterMs: 10_000 });
+    const copy = service();
+    const { text } = (await copy.handle({ type: 'copyToken', format: 'header' })) as Copied;
+    clipboard.text = text;
+    expect(await withHandle(createTokenService({ now: () => now })).handle({ type: 'signOut' })).toEqual({ ok: true });
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_CLEAR_ALARM)).toMatchObject({ scheduledTime: now + 10_000 });
+    now += 10_000;
+    await service().clearIfDue();
+    expect(clipboard.text).toBe('');
   });
 });
 

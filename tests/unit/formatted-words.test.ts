@@ -1,10 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseStoredWords } from '../../lib/text/formatted-words';
-import type { MessageKey } from '../../lib/text/i18n';
 import { relativeNeighbours } from '../../lib/text/intl-formatters';
-import { LANGUAGES, messageFrom, readCatalog } from '../../scripts/message-catalog';
-import { useLanguage } from './test-language';
+import { parseStoredWords } from '../../lib/text/screen/formatted-words';
 
 /** The extension's `localStorage`, as pages have it. */
 function memoryStorage(): Storage {
@@ -24,11 +20,10 @@ function memoryStorage(): Storage {
 /** The modules as a new page (a new process) loads them: nothing in memory, storage as the last page left it. */
 async function freshPage() {
   vi.resetModules();
-  const words = await import('../../lib/text/formatted-words');
+  const words = await import('../../lib/text/screen/formatted-words');
   const formatters = await import('../../lib/text/intl-formatters');
-  const i18n = await import('../../lib/text/i18n');
   (await import('../../lib/text/word-memo')).keepWordsIn(words.PAGE_WORD_MEMO);
-  return { memo: words.PAGE_WORD_MEMO, formatters, i18n, stamp: words.environmentStamp, forget: words.forgetKeptWords };
+  return { memo: words.PAGE_WORD_MEMO, formatters, stamp: words.environmentStamp, forget: words.forgetKeptWords };
 }
 
 // Each test's pages share one extension's storage, empty at the start.
@@ -134,77 +129,15 @@ describe('words Intl has written, kept for the next page', () => {
   });
 });
 
-describe("the catalogs' messages, kept for the next page", () => {
-  const refuseCatalog = () =>
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(() => {
-      throw new Error('the catalog was asked');
-    });
-
-  it("are read back in a new page without the browser's catalog, each time with the values of the moment", async () => {
-    const first = await freshPage();
-    expect(first.i18n.t('checkUpdatedLastFailed', '5 minutes ago', 'just now')).toBe('Updated 5 minutes ago; last try failed just now');
-    expect(first.i18n.t('extName')).not.toBe('');
-    await settled();
-
-    const second = await freshPage();
-    refuseCatalog();
-    expect(second.i18n.t('checkUpdatedLastFailed', 'yesterday', '$1')).toBe('Updated yesterday; last try failed $1');
-    expect(second.i18n.t('extName')).toBe(first.i18n.t('extName'));
-    // One never written is asked for.
-    expect(() => second.i18n.t('errorServerSaid', 'no', 500)).toThrow('the catalog was asked');
-  });
-
-  it('read back from storage, are every message of every catalog as the browser writes it', async () => {
-    const values = ['one', 'two', '3', '$4', 'fünf', '6', '7', '8', '9'];
-    for (const language of LANGUAGES) {
-      useLanguage(language);
-      const catalog = readCatalog(language);
-      const keys = Object.keys(catalog) as MessageKey[];
-      const writer = await freshPage();
-      for (const key of keys) writer.i18n.t(key, ...values);
-      await settled();
-      const reader = await freshPage();
-      refuseCatalog();
-      for (const key of keys) expect(reader.i18n.t(key, ...values), `${language} ${key}`).toBe(messageFrom(catalog, key, values));
-      vi.restoreAllMocks();
-      storage.clear();
-    }
-  });
-
-  it("are dropped when the browser's language or this build's catalogs changed", async () => {
-    const first = await freshPage();
-    first.i18n.t('extName');
-    await settled();
-    const stored = storage.getItem('tdtm.formattedWords');
-    expect(parseStoredWords(stored, first.stamp()).size).toBeGreaterThan(0);
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('de');
-    expect(parseStoredWords(stored, first.stamp()).size).toBe(0);
-    vi.restoreAllMocks();
-    vi.stubGlobal('__CATALOGS_DIGEST__', 'another');
-    const rebuilt = await freshPage();
-    expect(parseStoredWords(stored, rebuilt.stamp()).size).toBe(0);
-  });
-
-  it('are not kept by the worker, which fills in the values all the same', async () => {
-    vi.resetModules();
-    const i18n = await import('../../lib/text/i18n');
-    expect(i18n.t('appsUsageOfMax', '10.9%', '100K')).toBe('10.9% of 100K signals used this period');
-    expect(i18n.t('appsUsageOfMax', '11%', '100K')).toBe('11% of 100K signals used this period');
-    await settled();
-    expect(storage.length).toBe(0);
-  });
-});
-
 describe('Forget everything, for the words kept', () => {
   it('leaves none in storage, and the page that ran it writes none again while it stays open', async () => {
     const page = await freshPage();
-    page.i18n.t('extName');
+    page.formatters.formatNumber('en', {}, 41);
     await settled();
-    expect(storage.getItem('tdtm.formattedWords')).toContain('message extName');
+    expect(storage.getItem('tdtm.formattedWords')).toContain('number en');
     page.forget();
     expect(storage.getItem('tdtm.formattedWords')).toBeNull();
-    expect(page.i18n.t('signOut')).toBe('Sign out');
-    page.formatters.formatNumber('en', {}, 42);
+    expect(page.formatters.formatNumber('en', {}, 42)).toBe('42');
     await settled();
     expect(storage.getItem('tdtm.formattedWords')).toBeNull();
   });
@@ -221,7 +154,7 @@ describe('Forget everything, for the words kept', () => {
     // The options page's Forget everything, as this page sees it.
     storage.removeItem('tdtm.formattedWords');
     for (const listener of listeners) listener({ key: 'tdtm.formattedWords', newValue: null });
-    popup.i18n.t('signOut');
+    popup.formatters.formatNumber('en', {}, 42);
     await settled();
     expect(storage.getItem('tdtm.formattedWords')).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendIntent } from '../../lib/protocol/send-intent';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
 import { type IntentSender, isOwnPage, listenForIntents } from '../../lib/protocol/worker/intent-receiver';
 import { intentSchema } from '../../lib/protocol/worker/intent-schema';
 
@@ -17,6 +17,8 @@ beforeEach(() => {
   fakeBrowser.runtime.sendMessage = ((message: unknown) => deliver(message, OWN_PAGE)) as typeof fakeBrowser.runtime.sendMessage;
 });
 
+const noFailureLog = async () => {};
+
 describe('the intent protocol', () => {
   it('refuses messages that are not intents', () => {
     expect(intentSchema.safeParse({ type: 'steal' }).success).toBe(false);
@@ -25,8 +27,9 @@ describe('the intent protocol', () => {
   });
 
   it('delivers an intent to the background and its answer back', async () => {
-    listenForIntents(async (intent) =>
-      intent.type === 'signOut' ? { ok: true } : { ok: false, error: { kind: 'invalid-input', message: 'no' } },
+    listenForIntents(
+      async (intent) => (intent.type === 'signOut' ? { ok: true } : { ok: false, error: { kind: 'invalid-input', message: 'no' } }),
+      noFailureLog,
     );
     expect(await sendIntent({ type: 'signOut' })).toEqual({ ok: true });
     expect(await sendIntent({ type: 'refresh', reason: 'user' })).toEqual({ ok: false, error: { kind: 'invalid-input', message: 'no' } });
@@ -34,7 +37,7 @@ describe('the intent protocol', () => {
 
   it('answers a message of our own pages that is not an intent with a sentence, and never hands it on', async () => {
     const handle = vi.fn(async () => ({ ok: true as const }));
-    listenForIntents(handle);
+    listenForIntents(handle, noFailureLog);
     expect(await deliver({ type: 'steal' }, OWN_PAGE)).toEqual({
       ok: false,
       error: { kind: 'invalid-input', message: expect.any(String) },
@@ -53,7 +56,7 @@ describe('the intent protocol', () => {
     ['nobody', undefined],
   ])('gives %s no answer at all, and does nothing', async (_label, sender) => {
     const handle = vi.fn(async () => ({ ok: true as const }));
-    listenForIntents(handle);
+    listenForIntents(handle, noFailureLog);
     expect(await deliver({ type: 'signOut' }, sender as IntentSender)).toBeUndefined();
     expect(handle).not.toHaveBeenCalled();
   });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/date-input';
+import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/screen/date-input';
 import { DAY_MS } from '../../lib/time/units';
-import { chosenExpiry } from '../../lib/token/expiry-window';
 import { checkPatExpiry, DASHBOARD_EXPIRY_WINDOWS_DAYS, latestPatExpiry } from '../../lib/token/pat-expiry';
+import { chosenExpiry } from '../../lib/token/screen/expiry-window';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata'];
 const originalZone = process.env.TZ;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { STORAGE_KEYS } from '../../lib/state/keys';
-import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen-snapshot';
+import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen/screen-snapshot';
 import type { Snapshot } from '../../lib/state/snapshot';
 import { readStoredDisplay } from '../../lib/state/stored-display';
 import { snapshotFromRaw } from '../../lib/state/worker/store';

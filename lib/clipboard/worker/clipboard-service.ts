@@ -8,12 +8,12 @@ import { createSerialQueue } from '../../state/worker/serial-queue';
 import { readCredential, readStoredSnapshot, updateStored } from '../../state/worker/store';
 import { t } from '../../text/i18n';
 import { isClearDelay } from '../clear-delay';
-import { clearDecision, type PendingClear, pendingClearFor } from '../clear-policy';
+import { clearIsDue, isSameClear, type PendingClear, pendingClearFor } from '../clear-policy';
 import { copiedWording } from '../copy-wording';
 import { digestOf } from '../digest';
 import { snippetFor } from '../snippets';
 import { readPendingClear, savePendingClear } from './pending-clear-store';
-import { clearClipboardIf, writeClipboard } from './system-clipboard';
+import { clearClipboardIfHolds, writeClipboard } from './system-clipboard';
 
 /** Backs the timer: an alarm wakes a stopped worker when a clear is due. */
 export const CLIPBOARD_CLEAR_ALARM = 'clipboard-clear';
@@ -36,10 +36,14 @@ function mayReadClipboard(): Promise<boolean> {
  */
 export function createClipboardService(options: { now: () => number }) {
   const { now } = options;
+  /**
+   * Scheduling, clearing and retrying change the pending clear through this one queue. A clear holds it only to
+   * read the record and, after the clipboard's round trip, to settle it: a copy made meanwhile is never kept waiting.
+   */
   const serially = createSerialQueue();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Failed attempts at the pending clear, in this worker's life. */
-  let failedAttempts = 0;
+  /** The clear under way in this worker, which a second wake-up (timer and alarm both) joins. */
+  let clearing: Promise<void> | null = null;
 
   /** A timer while the worker lives, and an alarm for when it has stopped; a new copy replaces both. */
   async function arm(pending: PendingClear | null): Promise<void> {
@@ -56,40 +60,62 @@ export function createClipboardService(options: { now: () => number }) {
   async function scheduleClear(text: string): Promise<{ clearsAfterMs: number | null; clearNeedsPermission: boolean }> {
     const afterMs = (await readStoredSnapshot()).settings.clipboardClearAfterMs;
     const allowed = afterMs !== null && (await mayReadClipboard());
-    const pending = allowed ? pendingClearFor(await digestOf(text), now(), afterMs) : null;
-    await savePendingClear(pending);
-    await arm(pending);
+    const digest = await digestOf(text);
+    const pending = await serially(async () => {
+      const next = allowed ? pendingClearFor(digest, now(), afterMs) : null;
+      // A copy that will not be cleared leaves the clear of an earlier copy in place: that copy may still be there.
+      if (!next) return null;
+      await savePendingClear(next);
+      await arm(next);
+      return next;
+    });
     return { clearsAfterMs: pending ? afterMs : null, clearNeedsPermission: afterMs !== null && !allowed };
+  }
+
+  /** The pending clear if its moment has come; otherwise its timer and alarm are set again, and null. */
+  function takeDue(): Promise<PendingClear | null> {
+    return serially(async () => {
+      const pending = await readPendingClear();
+      if (!pending) return null;
+      if (clearIsDue(pending, now())) return pending;
+      await arm(pending);
+      return null;
+    });
+  }
+
+  /** After the round trip: done or given up, the record goes; failed, it is tried again. Only if no copy replaced it. */
+  function settle(pending: PendingClear, failed: boolean, at: number): Promise<void> {
+    return serially(async () => {
+      if (!isSameClear(await readPendingClear(), pending)) return;
+      const failedAttempts = pending.failedAttempts + (failed ? 1 : 0);
+      const next = failed && failedAttempts < CLEAR_ATTEMPTS ? { ...pending, clearAt: at + CLEAR_RETRY_MS, failedAttempts } : null;
+      await savePendingClear(next);
+      await arm(next);
+    });
+  }
+
+  async function clearOnce(): Promise<void> {
+    const pending = await takeDue();
+    if (!pending) return;
+    const at = now();
+    let failed = false;
+    try {
+      // Unreadable (the permission was withdrawn): what it holds cannot be known, so it is left alone.
+      await clearClipboardIfHolds(pending.digest);
+    } catch (error) {
+      // The pending clear stays until it is done: a failure is kept for the diagnostics and tried again.
+      await recordFailure('clipboard', error, [], at);
+      failed = true;
+    }
+    await settle(pending, failed, at);
   }
 
   /** Clears the clipboard once the moment has come, if it still holds what the extension copied. */
   function clearIfDue(): Promise<void> {
-    return serially(async () => {
-      const pending = await readPendingClear();
-      if (!pending) return;
-      const at = now();
-      if (at < pending.clearAt) {
-        await arm(pending);
-        return;
-      }
-      try {
-        // Unreadable (the permission was withdrawn): what it holds cannot be known, so it is left alone.
-        await clearClipboardIf(async (text) => clearDecision(pending, await digestOf(text), at) === 'clear');
-      } catch (error) {
-        // The pending clear stays until it is done: a failure is kept for the diagnostics and tried again.
-        await recordFailure('clipboard', error, [], at);
-        failedAttempts++;
-        if (failedAttempts < CLEAR_ATTEMPTS) {
-          const retry = { ...pending, clearAt: at + CLEAR_RETRY_MS };
-          await savePendingClear(retry);
-          await arm(retry);
-          return;
-        }
-      }
-      failedAttempts = 0;
-      await savePendingClear(null);
-      await arm(null);
+    clearing ??= clearOnce().finally(() => {
+      clearing = null;
     });
+    return clearing;
   }
 
   /** The keyboard command: the raw token onto the clipboard, and a notification saying so, or why not. */

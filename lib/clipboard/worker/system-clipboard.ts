@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createSerialQueue } from '../../state/worker/serial-queue';
-import { readWithDocument, writeWithDocument } from './document-clipboard';
+import { type ClearOutcome, clearIfHolds, writeWithDocument } from './document-clipboard';
 import { OFFSCREEN_DOCUMENT, type OffscreenClipboardAnswer, type OffscreenClipboardRequest } from './offscreen-request';
 
 type OffscreenApi = {
@@ -27,8 +27,8 @@ async function withClipboard<T>(work: (session: Session) => Promise<T>): Promise
   if (import.meta.env.FIREFOX) {
     return work(async (request) => {
       if (request.op === 'write') return { ok: writeWithDocument(document, request.text) };
-      const text = readWithDocument(document);
-      return text === null ? { ok: false } : { ok: true, text };
+      const outcome = await clearIfHolds(document, request.digest);
+      return outcome === 'refused' ? { ok: false } : { ok: true, outcome };
     });
   }
   return oneAtATime(async () => {
@@ -74,16 +74,14 @@ export async function writeClipboard(text: string): Promise<boolean> {
 }
 
 /**
- * Empties the clipboard if `shouldClear` says so of what it holds, reading and writing in one session, so that
- * no other document can come between the two. `unreadable`: the browser would not let the extension read it.
+ * Empties the clipboard if it still holds the copy whose digest is `digest`. The document that does the work
+ * compares and writes itself (`clearIfHolds`), so no message round trip comes between the two.
+ * `unreadable`: the browser would not let the extension read it.
  */
-export async function clearClipboardIf(shouldClear: (text: string) => Promise<boolean>): Promise<'cleared' | 'kept' | 'unreadable'> {
+export async function clearClipboardIfHolds(digest: string): Promise<ClearOutcome> {
   return withClipboard(async (session) => {
-    const read = await session({ target: 'offscreen-clipboard', op: 'read' });
-    if (!read.ok) return 'unreadable';
-    if (!(await shouldClear(read.text ?? ''))) return 'kept';
-    const written = await session({ target: 'offscreen-clipboard', op: 'write', text: '' });
-    if (!written.ok) throw new Error('The browser refused to empty the clipboard.');
-    return 'cleared';
+    const answer = await session({ target: 'offscreen-clipboard', op: 'clear', digest });
+    if (!answer.ok) throw new Error('The browser refused to empty the clipboard.');
+    return answer.outcome ?? 'unreadable';
   });
 }

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { recordFailure } from '../../diagnostics/worker/failure-log';
 import { t } from '../../text/i18n';
 import { noAnswer } from '../intent-result';
 import type { Intent, IntentResult } from '../intents';
@@ -16,11 +15,14 @@ export function isOwnPage(sender: IntentSender | undefined): boolean {
   return sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
+/** Keeps a handler's failure for the diagnostics, with `secrets` cut out of it (lib/diagnostics/worker/). */
+export type FailureRecorder = (error: unknown, secrets: string[]) => Promise<void>;
+
 /**
  * Registers the worker's receiver of intents; must run synchronously at start-up. Every message is checked
  * against the protocol's schema, and answered with a promise, which the polyfill delivers in every browser.
  */
-export function listenForIntents(handle: (intent: Intent) => Promise<IntentResult>): void {
+export function listenForIntents(handle: (intent: Intent) => Promise<IntentResult>, recordFailure: FailureRecorder): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: IntentSender) => {
     // Anything else gets no answer at all: a stranger learns nothing, not even that the message was refused.
     if (!isOwnPage(sender)) return undefined;
@@ -31,7 +33,7 @@ export function listenForIntents(handle: (intent: Intent) => Promise<IntentResul
     return handle(parsed.data).catch(async (error: unknown) => {
       // What a sign-in carries is secret: the diagnostics never keep it.
       const { token = '', password = '' } = parsed.data as { token?: string; password?: string };
-      await recordFailure('intent', error, [token, password]);
+      await recordFailure(error, [token, password]);
       return noAnswer();
     });
   });

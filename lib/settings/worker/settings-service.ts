@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { BUILD_API_ORIGIN } from '../../api/build-origin';
 import { checkCustomOrigin, originPattern } from '../../api/custom-server';
 import { OFFICIAL_API_ORIGINS } from '../../api/origins';
+import { PENDING_CLEAR_KEY } from '../../clipboard/worker/pending-clear-store';
 import type { Done, Refused } from '../../protocol/intents';
 import type { IntentHandlers } from '../../protocol/worker/intent-handlers';
 import { validateLeadTimes } from '../../reminders/lead-times';
@@ -129,7 +130,8 @@ export function createSettingsService(options: {
       return { ok: true };
     },
     async forgetEverything() {
-      await clearAllStorage();
+      // A token copied just before is still cleared from the clipboard at its time: the clear is kept.
+      await clearAllStorage([PENDING_CLEAR_KEY]);
       await browser.notifications
         ?.getAll()
         .then((all) => Promise.all(Object.keys(all).map((id) => browser.notifications.clear(id))))

@@ -1,7 +1,12 @@
 import { z } from 'zod/mini';
 import { ERROR_KINDS } from '../../api/error';
-import { DEFAULT_CLEAR_DELAY_MS } from '../../clipboard/clear-delay';
-import { DEFAULT_APPS_PREFERENCES, DEFAULT_LEAD_TIMES_MS, DEFAULT_REVALIDATE_EVERY_MS, DEFAULT_REVOCATION_REPEAT_MS } from '../defaults';
+import {
+  DEFAULT_APPS_PREFERENCES,
+  DEFAULT_CLEAR_DELAY_MS,
+  DEFAULT_LEAD_TIMES_MS,
+  DEFAULT_REVALIDATE_EVERY_MS,
+  DEFAULT_REVOCATION_REPEAT_MS,
+} from '../defaults';
 import {
   type AppsState,
   CURRENT_SCHEMA_VERSION,
@@ -21,7 +26,7 @@ import { integer, recordOf } from './lean-schemas';
 const version = z.literal(CURRENT_SCHEMA_VERSION);
 const epochMs = integer().check(z.nonnegative());
 
-// Any URL, as z.url() would accept, without the 0.4 kB gzipped that z.url() adds to the background.
+// Any URL, as z.url() would accept, without the code z.url() would add to the background.
 const origin = z.string().check(z.refine((value) => URL.canParse(value)));
 
 export const credentialSchema = z.strictObject({

@@ -160,10 +160,12 @@ export function updateDiagnostics(change: (current: Diagnostics | null) => Diagn
   });
 }
 
-/** "Forget everything": every key in every area this extension writes. */
-export function clearAllStorage(): Promise<void> {
+/** "Forget everything": every key in every area this extension writes, but those in `keep`. */
+export function clearAllStorage(keep: readonly string[]): Promise<void> {
   return serially(async () => {
-    await local().clear();
+    // Removed by name rather than cleared, so that a kept key written meanwhile is never lost.
+    const forgotten = Object.keys(await local().get(null)).filter((key) => !keep.includes(key));
+    if (forgotten.length) await local().remove(forgotten);
     await session().clear();
   });
 }

@@ -1,23 +1,15 @@
 /**
- * Words a page has already written, kept across pages in the extension's `localStorage`, so that a page in a
- * new process can paint them without the set-up that writing them costs there (README, Performance):
- * - what `Intl` wrote ("in 9 days", "Dec 11, 2026, 10:00 AM", "35.2K"): its first formatter of any kind costs
- *   21-77 ms to set up;
- * - the catalogs' messages, with stand-ins for their values (./i18n.ts): the browser's first message costs
- *   8-17 ms.
- * Each entry is keyed by everything its words depend on; the whole memo by the browser's version and
- * languages, which decide `Intl`'s data and the catalog in use, and by the catalogs this build holds. Only
- * pages use it: the worker has no `localStorage`.
+ * What `Intl` wrote in a page ("in 9 days", "Dec 11, 2026, 10:00 AM", "35.2K"), kept across pages in the
+ * extension's `localStorage`, so that a page in a new process can paint them without setting up `Intl`'s data,
+ * which its first formatter of any kind waits for there (docs/performance.md). Each entry is keyed by
+ * everything its words depend on; the whole memo by the browser's version and language, which decide `Intl`'s
+ * data. Only pages use it: the worker has no `localStorage`.
  */
 import { browser } from 'wxt/browser';
-import type { WordMemo } from './word-memo';
-
-/** A digest of public/_locales, given by the build (wxt.config.ts); none in unit tests. */
-declare const __CATALOGS_DIGEST__: string | undefined;
-const CATALOGS_DIGEST = typeof __CATALOGS_DIGEST__ === 'string' ? __CATALOGS_DIGEST__ : '';
+import type { WordMemo } from '../word-memo';
 
 const STORAGE_KEY = 'tdtm.formattedWords';
-/** Enough for every word and message the pages show, with room for the neighbours of relative times. */
+/** Enough for every word the pages show, with room for the neighbours of relative times. */
 const LIMIT = 1000;
 
 interface StoredWords {
@@ -30,9 +22,9 @@ let saving = false;
 /** False once Forget everything ran, here or in another page, while this page was open. */
 let keeping = true;
 
-/** What the kept words depend on beyond their keys: the browser's version and languages, and the catalogs. */
+/** What the kept words depend on beyond their keys: the browser's version and languages. */
 export function environmentStamp(): string {
-  return `${navigator.userAgent}|${navigator.language}|${browser.i18n.getUILanguage()}|${CATALOGS_DIGEST}`;
+  return `${navigator.userAgent}|${navigator.language}|${browser.i18n.getUILanguage()}`;
 }
 
 /** The page's `localStorage`; none where it is turned off. */

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
-import { sendIntent } from '../lib/protocol/send-intent';
-import { t } from '../lib/text/i18n';
-import { chosenExpiry, type ExpiryChoice, todayForDateInput } from '../lib/token/expiry-window';
-import { checkPersonalAccessToken } from '../lib/token/format';
-import { DASHBOARD_EXPIRY_WINDOWS_DAYS, expiryWindowLabel } from '../lib/token/pat-expiry';
-import { Alert } from './Alert';
+import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api/origins';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
+import { t } from '../../lib/text/i18n';
+import { checkPersonalAccessToken } from '../../lib/token/format';
+import { DASHBOARD_EXPIRY_WINDOWS_DAYS, expiryWindowLabel } from '../../lib/token/pat-expiry';
+import { chosenExpiry, type ExpiryChoice, todayForDateInput } from '../../lib/token/screen/expiry-window';
+import { Alert } from '../Alert';
 import { TextWithLink } from './TextWithLink';
 
 export function TokenSignInForm() {

@@ -1,4 +1,4 @@
-import type { FailureRecord } from '../state/types';
+import type { FailureRecord } from '../../state/types';
 
 export interface ReportContext {
   /** The extension's name and version, as its manifest says. */

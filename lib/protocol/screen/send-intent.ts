@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { noAnswer } from './intent-result';
-import type { AnswerTo, IntentOf, IntentType } from './intents';
+import { noAnswer } from '../intent-result';
+import type { AnswerTo, IntentOf, IntentType } from '../intents';
 
 /**
  * The screens' one door to the background: send one intent and get the answer of its kind. Never throws.

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { PERSONAL_ACCESS_TOKENS_URL } from '../lib/api/origins';
-import { t } from '../lib/text/i18n';
-import { Notice } from './Alert';
+import { PERSONAL_ACCESS_TOKENS_URL } from '../../lib/api/origins';
+import { t } from '../../lib/text/i18n';
+import { Notice } from '../Alert';
 import { MethodTabs } from './MethodTabs';
 import { PasswordSignInForm } from './PasswordSignInForm';
 import { TextWithLink } from './TextWithLink';

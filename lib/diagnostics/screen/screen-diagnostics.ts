@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { STORAGE_KEYS } from '../state/keys';
-import type { FailureRecord } from '../state/types';
+import { STORAGE_KEYS } from '../../state/keys';
+import type { FailureRecord } from '../../state/types';
 
 /** A light check of what the worker stored (it validates with zod): the fields the options page shows. */
 function isFailure(value: unknown): value is FailureRecord {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CopyFormat } from '../lib/clipboard/snippets';
-import { sendIntent } from '../lib/protocol/send-intent';
-import type { TokenState } from '../lib/state/types';
-import { type MessageKey, t } from '../lib/text/i18n';
+import type { CopyFormat } from '../../lib/protocol/copy-formats';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
+import type { TokenState } from '../../lib/state/types';
+import { type MessageKey, t } from '../../lib/text/i18n';
 
 const FORMATS: [CopyFormat, MessageKey][] = [
   ['token', 'copyFormatToken'],

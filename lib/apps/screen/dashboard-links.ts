@@ -1,4 +1,4 @@
-import { DASHBOARD_ORIGIN } from '../api/origins';
+import { DASHBOARD_ORIGIN } from '../../api/origins';
 
 /** The app's page in the TelemetryDeck dashboard. */
 export function dashboardAppUrl(organizationId: string, appId: string): string {

@@ -1,4 +1,4 @@
-import { sparklineAreaPath, sparklinePath } from '../../lib/apps/sparkline';
+import { sparklineAreaPath, sparklinePath } from '../../../lib/apps/screen/sparkline';
 
 const WIDTH = 88;
 const HEIGHT = 24;

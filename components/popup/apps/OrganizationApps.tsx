@@ -1,8 +1,8 @@
-import { dashboardAppUrl } from '../../lib/apps/dashboard-links';
-import type { ShownOrganization } from '../../lib/apps/selection';
-import { describeAge } from '../../lib/text/expiry-wording';
-import { plural, t } from '../../lib/text/i18n';
-import { Alert } from '../Alert';
+import { dashboardAppUrl } from '../../../lib/apps/screen/dashboard-links';
+import type { ShownOrganization } from '../../../lib/apps/selection';
+import { describeAge } from '../../../lib/text/expiry-wording';
+import { plural, t } from '../../../lib/text/i18n';
+import { Alert } from '../../Alert';
 import { AppRow } from './AppRow';
 import { UsageBar } from './UsageBar';
 

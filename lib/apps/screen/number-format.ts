@@ -1,4 +1,4 @@
-import { formatNumber } from '../text/intl-formatters';
+import { formatNumber } from '../../text/intl-formatters';
 
 /** Numbers in the user's locale: whole below ten thousand ("1,234"), compact above ("35.2K", "1,2 Mio."). */
 

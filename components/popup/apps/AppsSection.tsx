@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { appsForSignIn, appsRefreshDue } from '../../lib/apps/refresh-policy';
-import { selectShownApps } from '../../lib/apps/selection';
-import { isNoAnswer } from '../../lib/protocol/intent-result';
-import { sendIntent } from '../../lib/protocol/send-intent';
-import type { AppsPreferences, AppsState, TokenState } from '../../lib/state/types';
-import { describeAge } from '../../lib/text/expiry-wording';
-import { t, uiLocale } from '../../lib/text/i18n';
-import { Alert } from '../Alert';
+import { appsForSignIn, appsRefreshDue } from '../../../lib/apps/refresh-policy';
+import { selectShownApps } from '../../../lib/apps/selection';
+import { isNoAnswer } from '../../../lib/protocol/intent-result';
+import { sendIntent } from '../../../lib/protocol/screen/send-intent';
+import type { AppsPreferences, AppsState, TokenState } from '../../../lib/state/types';
+import { describeAge } from '../../../lib/text/expiry-wording';
+import { t, uiLocale } from '../../../lib/text/i18n';
+import { Alert } from '../../Alert';
 import { OrganizationApps } from './OrganizationApps';
 import './apps.css';
 

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendIntent } from '../lib/protocol/send-intent';
-import type { TokenState } from '../lib/state/types';
-import { formatDate } from '../lib/text/calendar-date';
-import { describeAge, describeExpiry, formatDateTime } from '../lib/text/expiry-wording';
-import { type MessageKey, t } from '../lib/text/i18n';
-import { dateInputFromExpiry, expiryFromDateInput } from '../lib/time/date-input';
-import { checkPatExpiry } from '../lib/token/pat-expiry';
-import { fullName, tokenKindLabel } from './AccountCard';
-import { Alert } from './Alert';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
+import type { TokenState } from '../../lib/state/types';
+import { formatDate } from '../../lib/text/calendar-date';
+import { describeAge, describeExpiry, formatDateTime } from '../../lib/text/expiry-wording';
+import { type MessageKey, t } from '../../lib/text/i18n';
+import { dateInputFromExpiry, expiryFromDateInput } from '../../lib/time/screen/date-input';
+import { checkPatExpiry } from '../../lib/token/pat-expiry';
+import { fullName, tokenKindLabel } from '../AccountCard';
+import { Alert } from '../Alert';
 
 export type TokenStatus = 'valid' | 'rejected' | 'expired' | 'unknown';
 

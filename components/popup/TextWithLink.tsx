@@ -1,4 +1,4 @@
-import { ExternalLink } from './ExternalLink';
+import { ExternalLink } from '../ExternalLink';
 
 /**
  * A sentence from the catalogs with one link in it: the words in `{…}` become the link, so each

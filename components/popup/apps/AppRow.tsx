@@ -1,7 +1,7 @@
-import { formatCount } from '../../lib/apps/number-format';
-import type { ShownApp } from '../../lib/apps/selection';
-import { t } from '../../lib/text/i18n';
-import { ExternalLink } from '../ExternalLink';
+import { formatCount } from '../../../lib/apps/screen/number-format';
+import type { ShownApp } from '../../../lib/apps/selection';
+import { t } from '../../../lib/text/i18n';
+import { ExternalLink } from '../../ExternalLink';
 import { Sparkline } from './Sparkline';
 
 /** One app: its dashboard link, its numbers for 24 hours and 30 days, and 30 days of events as a line. */

@@ -1,6 +1,6 @@
-import { t } from '../text/i18n';
-import { dateInputFromExpiry, dayStartFromDateInput, expiryFromDateInput } from '../time/date-input';
-import { checkCreatedAt, checkPatExpiry, expiryAfterWindow } from './pat-expiry';
+import { t } from '../../text/i18n';
+import { dateInputFromExpiry, dayStartFromDateInput, expiryFromDateInput } from '../../time/screen/date-input';
+import { checkCreatedAt, checkPatExpiry, expiryAfterWindow } from '../pat-expiry';
 
 /** What the sign-in form offers for a token's expiry: unknown, a day, or one of the dashboard's windows in days. */
 export type ExpiryChoice = 'unknown' | 'date' | `${number}`;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sendIntent } from '../lib/protocol/send-intent';
-import { t } from '../lib/text/i18n';
-import { checkPasswordSignIn } from '../lib/token/password-sign-in';
-import { Alert } from './Alert';
+import { sendIntent } from '../../lib/protocol/screen/send-intent';
+import { t } from '../../lib/text/i18n';
+import { checkPasswordSignIn } from '../../lib/token/password-sign-in';
+import { Alert } from '../Alert';
 
 /** Email and password; to sign in again, the account's email comes filled in and the password field has focus. */
 export function PasswordSignInForm({ knownEmail }: { knownEmail?: string }) {

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import { BUILD_API_ORIGIN } from '../api/build-origin';
-import { defaultSettings } from './defaults';
-import { SNAPSHOT_KEYS, STORAGE_KEYS } from './keys';
+import { BUILD_API_ORIGIN } from '../../api/build-origin';
+import { defaultSettings } from '../defaults';
+import { SNAPSHOT_KEYS, STORAGE_KEYS } from '../keys';
+import { type Snapshot, snapshotOf } from '../snapshot';
+import { readStoredDisplay } from '../stored-display';
 import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './screen-guards';
-import { type Snapshot, snapshotOf } from './snapshot';
-import { readStoredDisplay } from './stored-display';
 
 /**
- * The screens' view of storage: what `storage.ts` reads for the background, through light guards instead
- * of zod (see `snapshot-guards.ts`). Anything unusable reads as absent and sets `discarded`.
+ * The screens' view of storage: what `lib/state/worker/store.ts` reads for the background, through light
+ * guards instead of zod (./screen-guards.ts). Anything unusable reads as absent and sets `discarded`.
  */
 export function snapshotForScreens(raw: Record<string, unknown>): Snapshot {
   return snapshotOf({

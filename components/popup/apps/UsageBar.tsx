@@ -1,5 +1,5 @@
-import { formatCount, formatPercent } from '../../lib/apps/number-format';
-import { t } from '../../lib/text/i18n';
+import { formatCount, formatPercent } from '../../../lib/apps/screen/number-format';
+import { t } from '../../../lib/text/i18n';
 
 /** The organization's signals this period, as a bar and in words (colour is never the only signal). */
 export function UsageBar({ fraction, maxSignals, locale }: { fraction: number; maxSignals: number | undefined; locale: string }) {
