@@ -113,16 +113,20 @@ export function signOutStored(revocationFor: (tokenState: TokenState) => Revocat
   });
 }
 
-/** "Keep me signed in": the setting and the area that holds the secret change in one step. */
+/**
+ * "Keep me signed in": the secret moves first, and the setting follows, in one step. A step cut short leaves the
+ * setting naming the area the secret was in, which start-up repair reconciles (`repairStored`).
+ */
 export function setKeepSignedIn(keepSignedIn: boolean): Promise<void> {
   return serially(async () => {
     const { settings } = await readStoredSnapshot();
-    await local().set({ [STORAGE_KEYS.settings]: { ...settings, keepSignedIn } });
     const credential = await readCredential();
-    if (!credential) return;
-    const [to, from] = keepSignedIn ? [local(), session()] : [session(), local()];
-    await to.set({ [STORAGE_KEYS.credential]: credential });
-    await from.remove(STORAGE_KEYS.credential);
+    if (credential) {
+      const [to, from] = keepSignedIn ? [local(), session()] : [session(), local()];
+      await to.set({ [STORAGE_KEYS.credential]: credential });
+      await from.remove(STORAGE_KEYS.credential);
+    }
+    await local().set({ [STORAGE_KEYS.settings]: { ...settings, keepSignedIn } });
   });
 }
 
@@ -200,6 +204,8 @@ export interface Repair {
   removeLocal: string[];
   removeSessionCredential: boolean;
   writeLocal: Record<string, unknown>;
+  /** A credential to put in session storage, before anything is removed from `storage.local`. */
+  writeSessionCredential?: StoredCredential;
 }
 
 /**
@@ -209,6 +215,7 @@ export interface Repair {
 export function repairStored<R extends Repair>(plan: (read: EveryKey) => R): Promise<R> {
   return serially(async () => {
     const repair = plan(await readEveryKey());
+    if (repair.writeSessionCredential) await session().set({ [STORAGE_KEYS.credential]: repair.writeSessionCredential });
     if (repair.removeSessionCredential) await session().remove(STORAGE_KEYS.credential);
     if (repair.removeLocal.length) await local().remove(repair.removeLocal);
     if (Object.keys(repair.writeLocal).length) await local().set(repair.writeLocal);
