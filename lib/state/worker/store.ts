@@ -39,17 +39,22 @@ export async function readStoredSnapshot(): Promise<Snapshot> {
   return snapshotFromRaw(await local().get(SNAPSHOT_KEYS));
 }
 
-/** A credential stored before it recorded its origin was accepted by the server of the settings. */
-function migrationContext(settings: Settings): MigrationContext {
-  return { apiOrigin: settings.apiOrigin };
+/**
+ * A credential stored before it recorded its origin was accepted by the server of the settings. Settings that
+ * cannot be read name no server: such a credential is then refused, never bound to the default one.
+ */
+function migrationContext(rawSettings: unknown): MigrationContext | undefined {
+  const settings = parseStored('settings', settingsSchema, rawSettings);
+  if (settings.status === 'invalid') return undefined;
+  return { apiOrigin: settings.status === 'valid' ? settings.value.apiOrigin : snapshotFromRaw({}).settings.apiOrigin };
 }
 
 /** The secret, from whichever area holds it. */
 export async function readCredential(): Promise<StoredCredential | null> {
-  const { settings } = snapshotFromRaw(await local().get(STORAGE_KEYS.settings));
+  const context = migrationContext((await local().get(STORAGE_KEYS.settings))[STORAGE_KEYS.settings]);
   for (const area of [local(), session()]) {
     const raw = await area.get(STORAGE_KEYS.credential);
-    const outcome = parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential], migrationContext(settings));
+    const outcome = parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential], context);
     if (outcome.status === 'valid') return outcome.value;
   }
   return null;
@@ -185,8 +190,7 @@ export function saveNotice(notice: Notice | null): Promise<void> {
 async function readEveryKey() {
   const raw = await local().get(null);
   const sessionRaw = await session().get(STORAGE_KEYS.credential);
-  const { settings } = snapshotFromRaw(raw);
-  const context = migrationContext(settings);
+  const context = migrationContext(raw[STORAGE_KEYS.settings]);
   return {
     localCredential: parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential], context),
     sessionCredential: parseStored('credential', credentialSchema, sessionRaw[STORAGE_KEYS.credential], context),
