@@ -26,7 +26,7 @@ const hostPermissions = (browser: string) =>
 const isBenchBuild = process.env.TDTM_BENCH_BUILD === '1';
 
 /**
- * Vite wraps every `import()` in a helper (1 kB gzipped) that first fetches the imported chunk's CSS and
+ * Vite wraps every `import()` in a helper that first fetches the imported chunk's CSS and
  * static imports. The popup's lazily loaded view (the other state's, entrypoints/popup/popup-views.ts) imports
  * only what its page's one file already holds (modules/one-file-per-page.ts), and all CSS is in each page
  * (`cssCodeSplit: false`), so the helper has nothing to do: this makes it a plain call.

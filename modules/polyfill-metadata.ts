@@ -1,5 +1,5 @@
 // webextension-polyfill lists the call signatures of every API it wraps in Chrome (bookmarks, devtools,
-// history, webRequest…): 6.5 kB of each bundle, 1.1 kB gzipped, mostly for APIs this extension never calls.
+// history, webRequest…), in each bundle, mostly for APIs this extension never calls.
 // A WXT module (WXT loads every file of modules/): it keeps the polyfill's list to the namespaces named here.
 // A namespace left out is not lost: the polyfill hands it to Chrome as it is, whose Manifest V3 APIs answer
 // with promises themselves; the listed ones keep the polyfill's wrapping, messaging's above all.

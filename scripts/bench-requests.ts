@@ -6,7 +6,7 @@ import { setAccountAge } from './bench-extension-state.ts';
 import { POPUP_SIGNED_IN, POPUP_VIEWPORT } from './bench-time-to-content.ts';
 
 const MINUTE_MS = 60_000;
-/** The popup revalidates an account older than 5 minutes (lib/refresh-policy.ts). */
+/** The popup revalidates an account older than 5 minutes (lib/token/refresh-policy.ts). */
 const STALE_AGE_MS = 6 * MINUTE_MS;
 /** The popup stays open until no request has arrived for this long after it showed the account… */
 const QUIET_MS = 2_000;

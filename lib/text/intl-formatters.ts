@@ -1,8 +1,8 @@
 /**
- * Intl's formatters, each made once per locale and options. Making one costs far more than using it (1-2.4 ms
- * each in a profile of the popup's first frame, which formats a few dozen values), so the screens share them.
- * In the screens, what they write is kept (./screen/formatted-words.ts): a value formatted once is not formatted
- * again, not even in a new process, where the first formatter costs tens of milliseconds to set up.
+ * Intl's formatters, each made once per locale and options: making one costs far more than using it, and a
+ * screen formats a few dozen values. In the screens, what they write is kept (./screen/formatted-words.ts): a
+ * value formatted once is not formatted again, not even in a new process, where the first formatter waits for
+ * Intl's data to be set up (docs/performance.md).
  */
 import { isKept, keptWords } from './word-memo';
 
@@ -64,7 +64,7 @@ export function relativeNeighbours(value: number, unit: RelativeUnit): number[] 
 
 /**
  * `one`, `other`…: the plural category of `count` in `locale`. Not kept: `PluralRules` needs none of the
- * set-up the other formatters share (1.3-3 ms in a new process).
+ * set-up the other formatters share.
  */
 export function pluralCategory(locale: string, count: number): string {
   return once(`plural ${locale}`, () => new Intl.PluralRules(locale)).select(count);

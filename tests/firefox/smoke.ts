@@ -104,7 +104,7 @@ describe('the Firefox extension', () => {
           ?.gecko?.id,
         // Firefox grants a temporary add-on its manifest's host_permissions on install (as it does for any
         // install since Firefox 127), so nothing needs granting here. Its patterns cannot name a port (see
-        // lib/api-origins.ts), so the one for the fake server is its host on any port. With it, the fake
+        // lib/api/origins.ts), so the one for the fake server is its host on any port. With it, the fake
         // server answers although it sends no CORS headers.
         hostPermission: await browser.permissions.contains({ origins: [`${new URL(origin).protocol}//${new URL(origin).hostname}/*`] }),
         reachable: await fetch(`${origin}/api/v3/users/info`).then((response) => response.status),
@@ -120,7 +120,7 @@ describe('the Firefox extension', () => {
   });
 
   test('the background starts although Firefox lacks storage.local.setAccessLevel', async () => {
-    // lib/storage.ts feature-detects setAccessLevel; had the call thrown, start-up would never finish, and
+    // lib/state/worker/access-level.ts feature-detects setAccessLevel; had the call thrown, start-up would never finish, and
     // the badge's tooltip would keep the manifest's default title instead of the signed-out one.
     const hasSetAccessLevel = await inExtension(
       async () => typeof (browser.storage.local as { setAccessLevel?: unknown }).setAccessLevel === 'function',

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chunkName, measureBuild, sizeOf } from '../../scripts/bundle-sizes';
+import { checkBudgets, chunkName, type ExtensionSize, measureBuild, sizeOf } from '../../scripts/bundle-sizes';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -80,5 +80,25 @@ describe('what an entry is counted for', () => {
     expect(options!.js.gzip).toBe(
       sizeOf(join(root, 'chunks/options-AAAAAAAA.js')).gzip + sizeOf(join(root, 'chunks/extra-BBBBBBBB.js')).gzip,
     );
+  });
+});
+
+describe('the budgets', () => {
+  /** An extension whose entries load these many gzipped bytes of JavaScript. */
+  const sized = (gzip: Record<'popup' | 'options' | 'background', number>): ExtensionSize =>
+    ({
+      entries: Object.entries(gzip).map(([entry, bytes]) => ({ entry, js: { raw: bytes, gzip: bytes } })),
+      total: { raw: 0, gzip: 0, files: 0 },
+    }) as unknown as ExtensionSize;
+
+  it('hold the popup to 20 kB, the options page to 28 kB and the worker to 32 kB of gzipped JavaScript', () => {
+    const within = checkBudgets(sized({ popup: 20_000, options: 28_000, background: 32_000 }));
+    expect(within.map(({ entry, budget, pass }) => [entry, budget, pass])).toEqual([
+      ['popup', 20_000, true],
+      ['options', 28_000, true],
+      ['background', 32_000, true],
+    ]);
+    const over = checkBudgets(sized({ popup: 20_001, options: 28_001, background: 32_001 }));
+    expect(over.map(({ pass }) => pass)).toEqual([false, false, false]);
   });
 });

@@ -4,7 +4,7 @@ import { createClipboardService } from '../../lib/clipboard/worker/clipboard-ser
 import { createDiagnosticsService } from '../../lib/diagnostics/worker/failure-log';
 import type { Done, IntentMap, Refused } from '../../lib/protocol/intents';
 import { sendIntent } from '../../lib/protocol/screen/send-intent';
-import type { HandlerMap, IntentHandlers } from '../../lib/protocol/worker/intent-handlers';
+import { combineHandlers, type HandlerMap, type IntentHandlers } from '../../lib/protocol/worker/intent-handlers';
 import { intentSchema } from '../../lib/protocol/worker/intent-schema';
 import { createSettingsService } from '../../lib/settings/worker/settings-service';
 import { createTokenService } from '../../lib/token/worker/token-service';
@@ -38,6 +38,27 @@ function compilerChecks(routes: IntentHandlers) {
   return [withoutHandler, misrouted];
 }
 
+/** A service's own handler map. */
+type HandlersOf<Create extends (...args: never[]) => { handlers: object }> = ReturnType<Create>['handlers'];
+
+/** Never called: the routes built from the services' maps, as the compiler checks them. */
+// biome-ignore lint/correctness/noUnusedVariables: it exists for `tsc` to check, never to run
+function routeChecks(
+  tokens: HandlersOf<typeof createTokenService>,
+  settings: HandlersOf<typeof createSettingsService>,
+  apps: HandlersOf<typeof createAppsService>,
+  clipboard: HandlersOf<typeof createClipboardService>,
+  diagnostics: HandlersOf<typeof createDiagnosticsService>,
+) {
+  // Every service's map: each intent handled once.
+  const routes: IntentHandlers = combineHandlers(tokens, settings, apps, clipboard, diagnostics);
+  // @ts-expect-error `clearDiagnostics` has no handler once the diagnostics service's map is left out
+  const unhandled: IntentHandlers = combineHandlers(tokens, settings, apps, clipboard);
+  // @ts-expect-error `refresh` handled twice: by the token service and by a second map
+  const twice: IntentHandlers = combineHandlers(tokens, settings, apps, clipboard, diagnostics, { refresh: tokens.refresh });
+  return [routes, unhandled, twice];
+}
+
 describe('the protocol, as the compiler sees it', () => {
   it("gives each intent the answer of its kind on the screens' side", () => {
     expectTypeOf(sendIntent<'signOut'>).returns.resolves.toEqualTypeOf<Done | Refused>();
@@ -55,5 +76,19 @@ describe('the protocol, as the compiler sees it', () => {
     const accepted = intentSchema._zod.def.options.map((option) => option.shape.type._zod.def.values[0]).sort();
     expect(Object.keys(routed).sort()).toEqual(accepted);
     for (const handler of Object.values(routed)) expect(handler).toBeTypeOf('function');
+  });
+
+  it("routes each intent to its own service's handler", () => {
+    const tokens = createTokenService({ now: Date.now });
+    const clipboard = createClipboardService({ now: Date.now });
+    const routed = intentRoutes({
+      tokens,
+      settings: createSettingsService({ now: Date.now, signOut: tokens.signOut, cancelSignIns: tokens.cancelSignIns }),
+      apps: createAppsService({ now: Date.now }),
+      clipboard,
+      diagnostics: createDiagnosticsService(),
+    });
+    expect(routed.refresh).toBe(tokens.handlers.refresh);
+    expect(routed.copyToken).toBe(clipboard.handlers.copyToken);
   });
 });

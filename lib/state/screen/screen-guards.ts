@@ -3,10 +3,10 @@ import { type AppsState, CURRENT_SCHEMA_VERSION, type Notice, type Reminders, ty
 
 /**
  * Light hand-written checks for what the screens read from storage. The background worker is the only
- * writer and checks everything with the strict zod schemas of `stored-state.ts`, repairing storage each
- * time it starts; these only keep a screen from rendering something of another shape: the containers a
- * screen walks through and the fields it branches on. zod itself would cost the popup about 8 kB of its
- * 12 kB gzipped budget. A version-0 value (no `schemaVersion`), which the worker migrates when it
+ * writer and checks everything with the strict zod schemas of `lib/state/worker/schemas.ts`, repairing storage
+ * each time it starts; these only keep a screen from rendering something of another shape: the containers a
+ * screen walks through and the fields it branches on. zod itself would be the largest part of the popup's
+ * bundle. A version-0 value (no `schemaVersion`), which the worker migrates when it
  * starts, reads as version 1.
  */
 type Guard = (value: unknown) => boolean;

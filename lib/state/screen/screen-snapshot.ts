@@ -7,8 +7,8 @@ import { readStoredDisplay } from '../stored-display';
 import { checkAppsState, checkNotice, checkReminders, checkSettings, checkTokenState } from './screen-guards';
 
 /**
- * The screens' view of storage: what `storage.ts` reads for the background, through light guards instead
- * of zod (see `snapshot-guards.ts`). Anything unusable reads as absent and sets `discarded`.
+ * The screens' view of storage: what `lib/state/worker/store.ts` reads for the background, through light
+ * guards instead of zod (./screen-guards.ts). Anything unusable reads as absent and sets `discarded`.
  */
 export function snapshotForScreens(raw: Record<string, unknown>): Snapshot {
   return snapshotOf({

@@ -26,7 +26,7 @@ import { integer, recordOf } from './lean-schemas';
 const version = z.literal(CURRENT_SCHEMA_VERSION);
 const epochMs = integer().check(z.nonnegative());
 
-// Any URL, as z.url() would accept, without the 0.4 kB gzipped that z.url() adds to the background.
+// Any URL, as z.url() would accept, without the code z.url() would add to the background.
 const origin = z.string().check(z.refine((value) => URL.canParse(value)));
 
 export const credentialSchema = z.strictObject({
