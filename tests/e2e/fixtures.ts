@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -87,7 +88,16 @@ interface LeakLog {
   pages: PageSnapshot[];
 }
 
-function launchArgs(extensionDir: string, profileDir: string, language: string | undefined): string[] {
+/**
+ * The id Chromium gives an unpacked extension: the first 32 hex digits of the SHA-256 of its folder's real path,
+ * written with the letters a to p. The same folder keeps the same id, whatever it holds.
+ */
+export function unpackedExtensionId(dir: string): string {
+  const digest = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...digest].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+function launchArgs(extensionDirs: readonly string[], profileDir: string, language: string | undefined): string[] {
   return [
     // The browser's language, which the extension's messages follow (English when not given).
     ...(language ? [`--lang=${language}`] : []),
@@ -98,8 +108,8 @@ function launchArgs(extensionDir: string, profileDir: string, language: string |
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensionDirs.join(',')}`,
+    `--load-extension=${extensionDirs.join(',')}`,
     // Chromium writes every console message, uncaught service-worker errors included, to this file.
     '--enable-logging',
     '--v=0',
@@ -164,13 +174,18 @@ class ChromiumWithExtension implements ExtensionHandle {
   private control: { page: Page; cdp: CDPSession } | null = null;
   private readonly versions = new Map<string, WorkerVersion>();
   private readonly pendingDetails = new Set<Promise<void>>();
+  /** Ours among the loaded extensions, known before any of them starts a worker. */
+  private readonly expectedId: string;
 
   constructor(
     private readonly profileDir: string,
     private readonly extensionDir: string,
     private readonly log: LeakLog,
     private readonly language: string | undefined,
-  ) {}
+    private readonly otherExtensionDirs: readonly string[] = [],
+  ) {
+    this.expectedId = unpackedExtensionId(extensionDir);
+  }
 
   get context(): BrowserContext {
     if (!this.currentContext) throw new Error('The browser is not running (closed, or relaunch() failed).');
@@ -203,7 +218,7 @@ class ChromiumWithExtension implements ExtensionHandle {
       executablePath: chromiumExecutable(),
       headless: true,
       ...(this.language ? { locale: this.language } : {}),
-      args: launchArgs(this.extensionDir, this.profileDir, this.language),
+      args: launchArgs([this.extensionDir, ...this.otherExtensionDirs], this.profileDir, this.language),
     });
     this.currentContext = context;
     context.on('page', (page) => this.watchPage(page));
@@ -223,7 +238,7 @@ class ChromiumWithExtension implements ExtensionHandle {
 
   private isOurs(worker: Worker): boolean {
     const url = new URL(worker.url());
-    return url.protocol === 'chrome-extension:' && (!this.extensionId || url.host === this.extensionId);
+    return url.protocol === 'chrome-extension:' && url.host === this.expectedId;
   }
 
   private watchPage(page: Page): void {
@@ -431,6 +446,8 @@ interface TestFixtures {
    * copy of the build whose manifest asks for them outright, since a permission prompt cannot be answered.
    */
   grantedPermissions: string[];
+  /** Other unpacked extensions (folders with their manifest.json) that the browser loads beside ours. */
+  otherExtensions: string[];
   /** A copy of the build for this test alone (`test.use({ ownBuild: true })`), which it may change on disk. */
   ownBuild: boolean;
   /** The worker's fake TelemetryDeck, reset before this test. */
@@ -455,6 +472,7 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   uiLanguage: [undefined, { option: true }],
   grantedPermissions: [[], { option: true }],
+  otherExtensions: [[], { option: true }],
   ownBuild: [false, { option: true }],
 
   workerServer: [
@@ -535,11 +553,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  extension: async ({ extensionDir, profile, leakLog, uiLanguage, grantedPermissions, ownBuild }, use) => {
+  extension: async ({ extensionDir, profile, leakLog, uiLanguage, grantedPermissions, ownBuild, otherExtensions }, use) => {
     const shared = grantedPermissions.length ? buildGranting(extensionDir, grantedPermissions) : extensionDir;
     const dir = ownBuild ? join(mkdtempSync(join(tmpdir(), 'tdtm-e2e-build-')), 'chrome-mv3') : shared;
     if (ownBuild) cpSync(shared, dir, { recursive: true });
-    const extension = new ChromiumWithExtension(profile, dir, leakLog, uiLanguage);
+    const extension = new ChromiumWithExtension(profile, dir, leakLog, uiLanguage, otherExtensions);
     try {
       await extension.launch();
       await use(extension);

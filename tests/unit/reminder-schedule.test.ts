@@ -271,28 +271,6 @@ describe('time zones and daylight saving time', () => {
     expect([berlinClock(moment), berlinClock(straddling)]).toEqual(['13:00', '14:00']);
     expect(nextReminderAt([token(straddling)], [], { ...SETTINGS, leadTimesMs: [DAY_MS] }, EMPTY_LOG, moment - 10 * DAY_MS)).toBe(moment);
   });
-
-  it('gives the same results whatever process.env.TZ says, since nothing reads local time', () => {
-    const tokens = [token(Date.parse('2026-03-29T12:00:00Z'), 'a'), token(Date.parse('2026-10-25T00:30:00Z'), 'b')];
-    const revocations = [revocation({ removedAt: Date.parse('2026-03-28T23:00:00Z') })];
-    const outputs = () =>
-      [Date.parse('2026-03-28T12:00:00Z'), Date.parse('2026-03-29T02:00:00Z'), Date.parse('2026-10-24T23:30:00Z')].map((now) => ({
-        due: dueReminders(tokens, revocations, SETTINGS, EMPTY_LOG, now),
-        next: nextReminderAt(tokens, revocations, SETTINGS, EMPTY_LOG, now),
-      }));
-    const originalTz = process.env.TZ;
-    try {
-      process.env.TZ = 'Europe/Berlin';
-      expect(new Date(Date.UTC(2026, 6, 1)).getTimezoneOffset()).toBe(-120);
-      const inBerlin = outputs();
-      process.env.TZ = 'America/Los_Angeles';
-      expect(new Date(Date.UTC(2026, 6, 1)).getTimezoneOffset()).toBe(420);
-      expect(outputs()).toEqual(inBerlin);
-    } finally {
-      if (originalTz === undefined) delete process.env.TZ;
-      else process.env.TZ = originalTz;
-    }
-  });
 });
 
 // A simulated background worker: it wakes at arbitrary moments, sends what is due, persists the log and the

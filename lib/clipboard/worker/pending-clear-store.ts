@@ -9,16 +9,12 @@ import type { PendingClear } from '../clear-policy';
  */
 export const PENDING_CLEAR_KEY = 'pendingClipboardClear';
 
-const pendingClearSchema = z.strictObject({
+/** Describes `PendingClear` exactly; tests/types/schemas-match-types.ts has tsc check that the two agree. */
+export const pendingClearSchema = z.strictObject({
   digest: z.string().check(z.refine((value) => /^[0-9a-f]{64}$/.test(value))),
   clearAt: integer().check(z.nonnegative()),
   failedAttempts: integer().check(z.nonnegative()),
 });
-true satisfies [z.output<typeof pendingClearSchema>] extends [PendingClear]
-  ? [PendingClear] extends [z.output<typeof pendingClearSchema>]
-    ? true
-    : false
-  : false;
 
 export async function readPendingClear(): Promise<PendingClear | null> {
   const raw = (await browser.storage.local.get(PENDING_CLEAR_KEY))[PENDING_CLEAR_KEY];
