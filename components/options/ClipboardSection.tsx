@@ -45,13 +45,21 @@ export function ClipboardSection({ clearAfterMs }: { clearAfterMs: number | null
       <h2 id="clipboard-heading">{t('clipboardHeading')}</h2>
       <p class="section-intro">{t('clipboardIntro')}</p>
       <label for="clipboard-clear-after">{t('clipboardClearLabel')}</label>
-      <select id="clipboard-clear-after" value={shown === null ? 'never' : String(shown)} onChange={(event) => void choose(event)}>
+      <select
+        id="clipboard-clear-after"
+        aria-describedby="clipboard-clear-late"
+        value={shown === null ? 'never' : String(shown)}
+        onChange={(event) => void choose(event)}
+      >
         {CLEAR_DELAYS_MS.map((ms) => (
           <option key={String(ms)} value={ms === null ? 'never' : String(ms)}>
             {ms === null ? t('clipboardNever') : describeShortWait(ms)}
           </option>
         ))}
       </select>
+      <p id="clipboard-clear-late" class="hint">
+        {t('clipboardClearLate')}
+      </p>
       <OutcomeMessage outcome={outcome.at('delay')} />
       {clearingOff && (
         <div class="clipboard-permission">

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { localizeDocument } from '../../components/localize-document';
 import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen/screen-snapshot';
 import { readStoredDisplay } from '../../lib/state/stored-display';
-import { PAGE_WORD_MEMO } from '../../lib/text/screen/formatted-words';
+import { dropKeysOfOlderVersions, PAGE_WORD_MEMO } from '../../lib/text/screen/formatted-words';
 import { keepWordsIn } from '../../lib/text/word-memo';
 import '../../components/theme.css';
 import optionsStylesheet from '../../components/options/options.css?inline';
@@ -17,6 +17,7 @@ const stored = readStoredDisplay();
 const changes = followScreenChanges();
 // Words written by an earlier page are painted without setting up Intl or the browser's catalog, the title's too.
 keepWordsIn(PAGE_WORD_MEMO);
+dropKeysOfOlderVersions();
 localizeDocument('optionsTitle');
 void stored.then((display) => {
   render(<OptionsApp initial={snapshotForScreens(display)} changes={changes} />, document.getElementById('app')!);

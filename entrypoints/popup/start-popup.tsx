@@ -3,7 +3,7 @@ import { localizeDocument } from '../../components/localize-document';
 import '../../components/theme.css';
 import { followScreenChanges, snapshotForScreens } from '../../lib/state/screen/screen-snapshot';
 import { displayText, readStoredDisplay, type StoredDisplay } from '../../lib/state/stored-display';
-import { PAGE_WORD_MEMO } from '../../lib/text/screen/formatted-words';
+import { dropKeysOfOlderVersions, PAGE_WORD_MEMO } from '../../lib/text/screen/formatted-words';
 import { keepWordsIn } from '../../lib/text/word-memo';
 import { displayInPopupUrl } from '../../lib/toolbar/popup-url';
 import { closeOnEscape } from './close-on-escape';
@@ -22,6 +22,7 @@ export function startPopup(views: ViewSources): void {
   const changes = followScreenChanges();
   // Words written by an earlier page are painted without setting up Intl or the browser's catalog.
   keepWordsIn(PAGE_WORD_MEMO);
+  dropKeysOfOlderVersions();
   provideViews(views);
   // The popup's title is the product's name, the same in every language.
   localizeDocument();

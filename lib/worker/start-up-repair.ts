@@ -48,6 +48,11 @@ function planRepair(read: EveryKey, now: number, newId: () => string): RepairPla
     }
     if (tokenState.status !== 'absent') plan.removeLocal.push(STORAGE_KEYS.tokenState);
     discarded = plan.removeLocal.length > 0;
+  } else if (localCredential.status === 'valid' && settings.status === 'valid' && !settings.value.keepSignedIn) {
+    // "Keep me signed in" is off, yet the token is on disk (a change of it cut short): it moves to memory.
+    plan.writeSessionCredential = localCredential.value;
+    plan.removeLocal.push(STORAGE_KEYS.credential);
+    if (tokenState.status === 'valid' && tokenState.migrated) plan.writeLocal[STORAGE_KEYS.tokenState] = tokenState.value;
   } else {
     if (localCredential.status === 'valid' && localCredential.migrated) plan.writeLocal[STORAGE_KEYS.credential] = localCredential.value;
     if (tokenState.status === 'valid' && tokenState.migrated) plan.writeLocal[STORAGE_KEYS.tokenState] = tokenState.value;
@@ -68,7 +73,7 @@ function planRepair(read: EveryKey, now: number, newId: () => string): RepairPla
   if (notice.status === 'invalid') plan.removeLocal.push(STORAGE_KEYS.notice);
   if (diagnostics.status === 'invalid') plan.removeLocal.push(STORAGE_KEYS.diagnostics);
   if (discarded) plan.writeLocal[STORAGE_KEYS.notice] = { message: discardedNotice(), at: now };
-  return { ...plan, repaired: discarded || Object.keys(plan.writeLocal).length > 0 };
+  return { ...plan, repaired: discarded || Boolean(plan.writeSessionCredential) || Object.keys(plan.writeLocal).length > 0 };
 }
 
 /** Run when the worker starts: storage as the current schemas want it. */

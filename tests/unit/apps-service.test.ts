@@ -291,6 +291,40 @@ describe('signing out and forgetting', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
+  it('gives the next account a refresh of its own while the previous account’s is still under way, which writes nothing', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let arrived = false;
+    const listed: string[] = [];
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('/api/v3/organizations/')) {
+        listed.push(String(new Headers(init?.headers).get('Authorization')));
+        if (listed.length === 1) {
+          arrived = true;
+          await held;
+        }
+      }
+      return globalThis.fetch(input, init);
+    }) as typeof globalThis.fetch;
+    const { route, tokens } = await signedIn(undefined, { fetch });
+    const first = route({ type: 'refreshApps', reason: 'user' });
+    await expect.poll(() => arrived).toBe(true);
+    await tokens.signOut();
+    now += 1_000;
+    const next = server.mintPat('ada@example.com');
+    expect(await tokens.handle({ type: 'signInWithToken', token: next })).toEqual({ ok: true });
+    const second = route({ type: 'refreshApps', reason: 'user' });
+    release();
+    expect(await first).toEqual({ ok: true });
+    expect(await second).toEqual({ ok: true });
+    expect(listed).toHaveLength(2);
+    expect(listed[1]).toBe(`Bearer ${next}`);
+    const { apps, tokenState } = await readStoredSnapshot();
+    expect(apps?.tokenAddedAt).toBe(tokenState!.token.addedAt);
+  });
+
   it('does not write numbers for a token that was swapped meanwhile', async () => {
     const { route, tokens } = await signedIn();
     server.fault({ path: '/api/v3/organizations', delayMs: 200 });

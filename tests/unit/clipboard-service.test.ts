@@ -100,6 +100,17 @@ describe('copying from the popup', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get('pendingClipboardClear'))).toMatch(/"digest":"[0-9a-f]{64}"/);
   });
 
+  it('names in the curl command the server the token is bound to, whatever the settings name now', async () => {
+    await fakeBrowser.storage.local.set({
+      credential: { schemaVersion: 3, token: TOKEN, origin: 'https://api.telemetrydeck.com' },
+      tokenState: signedInState(),
+      settings: { schemaVersion: 2, apiOrigin: 'https://telemetry.example.com' },
+    });
+    const answer = (await service().handle({ type: 'copyToken', format: 'curl' })) as Copied;
+    expect(answer.text).toContain('https://api.telemetrydeck.com/api/v3/users/info');
+    expect(answer.text).not.toContain('telemetry.example.com');
+  });
+
   it('refuses while signed out, and hands over nothing', async () => {
     expect(await service().handle({ type: 'copyToken', format: 'token' })).toMatchObject({ ok: false, error: { kind: 'not-signed-in' } });
     expect(await service().handle({ type: 'revealToken' })).toMatchObject({ ok: false, error: { kind: 'not-signed-in' } });

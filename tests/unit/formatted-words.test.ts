@@ -23,7 +23,13 @@ async function freshPage() {
   const words = await import('../../lib/text/screen/formatted-words');
   const formatters = await import('../../lib/text/intl-formatters');
   (await import('../../lib/text/word-memo')).keepWordsIn(words.PAGE_WORD_MEMO);
-  return { memo: words.PAGE_WORD_MEMO, formatters, stamp: words.environmentStamp, forget: words.forgetKeptWords };
+  return {
+    memo: words.PAGE_WORD_MEMO,
+    formatters,
+    stamp: words.environmentStamp,
+    forget: words.forgetKeptWords,
+    start: words.dropKeysOfOlderVersions,
+  };
 }
 
 // Each test's pages share one extension's storage, empty at the start.
@@ -129,7 +135,26 @@ describe('words Intl has written, kept for the next page', () => {
   });
 });
 
+describe('keys older versions wrote to this storage', () => {
+  it('are removed when a page starts, and the words kept stay', async () => {
+    storage.setItem('displayCache', '{"stamp":"1","tokenState":null}');
+    storage.setItem('tdtm.messages', '{"copyToken":"Copy token"}');
+    const page = await freshPage();
+    page.formatters.formatNumber('en', {}, 41);
+    page.start();
+    await settled();
+    expect([storage.key(0), storage.length]).toEqual(['tdtm.formattedWords', 1]);
+  });
+});
+
 describe('Forget everything, for the words kept', () => {
+  it('leaves this storage empty, whatever an older version kept in it', async () => {
+    storage.setItem('displayCache', '{"stamp":"1","tokenState":null}');
+    const page = await freshPage();
+    page.forget();
+    expect(storage.length).toBe(0);
+  });
+
   it('leaves none in storage, and the page that ran it writes none again while it stays open', async () => {
     const page = await freshPage();
     page.formatters.formatNumber('en', {}, 41);

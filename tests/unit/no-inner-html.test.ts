@@ -26,3 +26,13 @@ describe('markup from strings', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('messages from outside the extension', () => {
+  // Firefox ignores `externally_connectable`: there, that no listener exists is what keeps other extensions out.
+  it('reach no listener: nothing registers runtime.onMessageExternal or runtime.onConnectExternal', () => {
+    const listeners = ['entrypoints', 'components', 'lib']
+      .flatMap(sources)
+      .filter((file) => /onMessageExternal|onConnectExternal/.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(listeners).toEqual([]);
+  });
+});

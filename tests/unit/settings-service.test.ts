@@ -131,6 +131,20 @@ describe('privacy', () => {
     expect(await readCredential()).toEqual(CREDENTIAL);
   });
 
+  it('moves the token before it turns "Keep me signed in" off: a move that fails leaves the setting as it was', async () => {
+    await saveSignedIn(
+      CREDENTIAL,
+      signedInState(),
+      () => true,
+      () => null,
+    );
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('Session storage quota exceeded'));
+    await expect(service().handle({ type: 'setKeepSignedIn', keepSignedIn: false })).rejects.toThrow('quota');
+    // The setting still says where the token is.
+    expect((await readStoredSnapshot()).settings.keepSignedIn).toBe(true);
+    expect((await fakeBrowser.storage.local.get('credential')).credential).toEqual(CREDENTIAL);
+  });
+
   it('forgets everything in every area', async () => {
     await service().handle({ type: 'setKeepSignedIn', keepSignedIn: false });
     await saveSignedIn(

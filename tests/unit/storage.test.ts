@@ -104,6 +104,34 @@ describe('repairStorage', () => {
     expect((await readStoredSnapshot()).reminders.revocations).toEqual([]);
   });
 
+  it('moves a token left on disk into session storage when "Keep me signed in" is off', async () => {
+    await fakeBrowser.storage.local.set({
+      credential: CREDENTIAL,
+      tokenState: signedInState(),
+      settings: { schemaVersion: 3, apiOrigin: 'https://api.telemetrydeckapi.com', keepSignedIn: false },
+    });
+    await repairStorage(NOW);
+    expect((await fakeBrowser.storage.local.get('credential')).credential).toBeUndefined();
+    expect((await fakeBrowser.storage.session.get('credential')).credential).toEqual(CREDENTIAL);
+    expect(await readCredential()).toEqual(CREDENTIAL);
+    expect((await readStoredSnapshot()).tokenState).toEqual(signedInState());
+  });
+
+  it('drops a credential older than version 3 beside unreadable settings, with the notice, rather than bind it to the default server', async () => {
+    await fakeBrowser.storage.local.set({
+      credential: { schemaVersion: 2, token: 'tdpat_SECRETsecret1234' },
+      tokenState: signedInState(),
+      settings: '{"schemaVersion":2,"apiOrigin":"https://td.exa',
+    });
+    expect(await readCredential()).toBeNull();
+    await repairStorage(NOW);
+    expect(await fakeBrowser.storage.local.get('credential')).toEqual({});
+    expect(await readCredential()).toBeNull();
+    const snapshot = await readStoredSnapshot();
+    expect(snapshot.tokenState).toBeNull();
+    expect(snapshot.notice?.message).toBe(discardedNotice());
+  });
+
   it('does nothing to a healthy store', async () => {
     await fakeBrowser.storage.local.set({ credential: CREDENTIAL, tokenState: signedInState() });
     expect(await repairStorage(NOW)).toEqual({ repaired: false });

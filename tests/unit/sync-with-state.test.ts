@@ -45,6 +45,21 @@ describe('one alarm for the next change of badge or reminders', () => {
   });
 });
 
+describe('the toolbar painter', () => {
+  it('runs each step whatever became of the others: a badge text refused leaves neither the tooltip nor the popup stale', async () => {
+    await fakeBrowser.storage.local.set({
+      credential: { schemaVersion: 3, token: 'tdpat_x', origin: 'https://api.telemetrydeckapi.com' },
+      tokenState: signedInState({ expiresAt: NOW + 10 * DAY_MS }),
+    });
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockRejectedValue(new Error('No tab with id: 7.'));
+    await syncWithState(NOW);
+    expect(popups).toEqual(['popup.html']);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/10 days/);
+    const { diagnostics } = (await fakeBrowser.storage.local.get('diagnostics')) as { diagnostics: Diagnostics };
+    expect(diagnostics.failures).toEqual([expect.objectContaining({ step: 'badge', message: expect.stringContaining('No tab') })]);
+  });
+});
+
 describe('the badge follows the reminder lead times the user chose', () => {
   it('turns amber at the longest lead time of 7 days or less, here 3 days', async () => {
     const colors: string[] = [];

@@ -54,7 +54,7 @@ function longestWait(answers: readonly { retryAfterSeconds?: number }[]): number
  */
 export function createAppsService(options: { now: () => number; fetch?: typeof fetch; tqlTimeoutMs?: number }) {
   const { now } = options;
-  let inFlight: Promise<Done | Refused> | null = null;
+  let inFlight: { signIn: string; done: Promise<Done | Refused> } | null = null;
 
   /**
    * One organization's numbers: three queries, each when `limit` lets it run, or the reason there are none,
@@ -166,12 +166,24 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     return outcome;
   }
 
-  /** Concurrent refreshes share one round of requests. */
-  function refresh(reason: AppsRefreshReason): Promise<Done | Refused> {
-    inFlight ??= refreshOnce(reason).finally(() => {
-      inFlight = null;
-    });
-    return inFlight;
+  /** Which sign-in a refresh works for: the token, and the moment it was added. */
+  async function signInNow(): Promise<string> {
+    const [credential, { tokenState }] = await Promise.all([readCredential(), readStoredSnapshot()]);
+    return `${credential?.token ?? ''} ${tokenState?.token.addedAt ?? ''}`;
+  }
+
+  /** Concurrent refreshes for the same sign-in share one round of requests; the next sign-in never joins it. */
+  async function refresh(reason: AppsRefreshReason): Promise<Done | Refused> {
+    const signIn = await signInNow();
+    if (inFlight?.signIn === signIn) return inFlight.done;
+    const round = {
+      signIn,
+      done: refreshOnce(reason).finally(() => {
+        if (inFlight === round) inFlight = null;
+      }),
+    };
+    inFlight = round;
+    return round.done;
   }
 
   async function setPreferences(intent: IntentOf<'setAppsPreferences'>): Promise<Done | Refused> {
@@ -186,7 +198,7 @@ export function createAppsService(options: { now: () => number; fetch?: typeof f
     });
     // New numbers for the new choice, without making the options page wait for the queries; after any
     // refresh under way, which still asks with the old preferences.
-    void (inFlight ?? Promise.resolve()).then(() => refresh('stale')).catch(() => {});
+    void (inFlight?.done ?? Promise.resolve()).then(() => refresh('stale')).catch(() => {});
     return { ok: true };
   }
 

@@ -137,8 +137,8 @@ export function createClipboardService(options: { now: () => number }) {
     async copyToken(intent) {
       const credential = await readCredential();
       if (!credential) return refused(apiError('not-signed-in'));
-      const { settings } = await readStoredSnapshot();
-      const text = snippetFor(intent.format, credential.token, settings.apiOrigin);
+      // The server that accepted the token: the settings may name another one by now.
+      const text = snippetFor(intent.format, credential.token, credential.origin);
       return { ok: true, text, announcement: copiedWording(await scheduleClear(text)) };
     },
     async revealToken() {

@@ -39,17 +39,22 @@ export async function readStoredSnapshot(): Promise<Snapshot> {
   return snapshotFromRaw(await local().get(SNAPSHOT_KEYS));
 }
 
-/** A credential stored before it recorded its origin was accepted by the server of the settings. */
-function migrationContext(settings: Settings): MigrationContext {
-  return { apiOrigin: settings.apiOrigin };
+/**
+ * A credential stored before it recorded its origin was accepted by the server of the settings. Settings that
+ * cannot be read name no server: such a credential is then refused, never bound to the default one.
+ */
+function migrationContext(rawSettings: unknown): MigrationContext | undefined {
+  const settings = parseStored('settings', settingsSchema, rawSettings);
+  if (settings.status === 'invalid') return undefined;
+  return { apiOrigin: settings.status === 'valid' ? settings.value.apiOrigin : snapshotFromRaw({}).settings.apiOrigin };
 }
 
 /** The secret, from whichever area holds it. */
 export async function readCredential(): Promise<StoredCredential | null> {
-  const { settings } = snapshotFromRaw(await local().get(STORAGE_KEYS.settings));
+  const context = migrationContext((await local().get(STORAGE_KEYS.settings))[STORAGE_KEYS.settings]);
   for (const area of [local(), session()]) {
     const raw = await area.get(STORAGE_KEYS.credential);
-    const outcome = parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential], migrationContext(settings));
+    const outcome = parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential], context);
     if (outcome.status === 'valid') return outcome.value;
   }
   return null;
@@ -113,16 +118,20 @@ export function signOutStored(revocationFor: (tokenState: TokenState) => Revocat
   });
 }
 
-/** "Keep me signed in": the setting and the area that holds the secret change in one step. */
+/**
+ * "Keep me signed in": the secret moves first, and the setting follows, in one step. A step cut short leaves the
+ * setting naming the area the secret was in, which start-up repair reconciles (`repairStored`).
+ */
 export function setKeepSignedIn(keepSignedIn: boolean): Promise<void> {
   return serially(async () => {
     const { settings } = await readStoredSnapshot();
-    await local().set({ [STORAGE_KEYS.settings]: { ...settings, keepSignedIn } });
     const credential = await readCredential();
-    if (!credential) return;
-    const [to, from] = keepSignedIn ? [local(), session()] : [session(), local()];
-    await to.set({ [STORAGE_KEYS.credential]: credential });
-    await from.remove(STORAGE_KEYS.credential);
+    if (credential) {
+      const [to, from] = keepSignedIn ? [local(), session()] : [session(), local()];
+      await to.set({ [STORAGE_KEYS.credential]: credential });
+      await from.remove(STORAGE_KEYS.credential);
+    }
+    await local().set({ [STORAGE_KEYS.settings]: { ...settings, keepSignedIn } });
   });
 }
 
@@ -181,8 +190,7 @@ export function saveNotice(notice: Notice | null): Promise<void> {
 async function readEveryKey() {
   const raw = await local().get(null);
   const sessionRaw = await session().get(STORAGE_KEYS.credential);
-  const { settings } = snapshotFromRaw(raw);
-  const context = migrationContext(settings);
+  const context = migrationContext(raw[STORAGE_KEYS.settings]);
   return {
     localCredential: parseStored('credential', credentialSchema, raw[STORAGE_KEYS.credential], context),
     sessionCredential: parseStored('credential', credentialSchema, sessionRaw[STORAGE_KEYS.credential], context),
@@ -200,6 +208,8 @@ export interface Repair {
   removeLocal: string[];
   removeSessionCredential: boolean;
   writeLocal: Record<string, unknown>;
+  /** A credential to put in session storage, before anything is removed from `storage.local`. */
+  writeSessionCredential?: StoredCredential;
 }
 
 /**
@@ -209,6 +219,7 @@ export interface Repair {
 export function repairStored<R extends Repair>(plan: (read: EveryKey) => R): Promise<R> {
   return serially(async () => {
     const repair = plan(await readEveryKey());
+    if (repair.writeSessionCredential) await session().set({ [STORAGE_KEYS.credential]: repair.writeSessionCredential });
     if (repair.removeSessionCredential) await session().remove(STORAGE_KEYS.credential);
     if (repair.removeLocal.length) await local().remove(repair.removeLocal);
     if (Object.keys(repair.writeLocal).length) await local().set(repair.writeLocal);

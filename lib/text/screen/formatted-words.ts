@@ -59,7 +59,7 @@ function stopKeeping(): void {
 }
 
 /**
- * Another page's Forget everything, which removes the memo (the only thing pages keep in `localStorage`): what
+ * Another page's Forget everything, which empties this storage (where pages keep the memo alone): what
  * this page holds must not be written back.
  */
 function followForgetsElsewhere(): void {
@@ -121,10 +121,28 @@ function rememberedWords(key: string, write: () => string): string {
 export function forgetKeptWords(): void {
   stopKeeping();
   try {
-    pageStorage()?.removeItem(STORAGE_KEY);
+    pageStorage()?.clear();
   } catch {
     // Storage turned off: nothing was kept there.
   }
+}
+
+/** Every key but the memo's: what older versions kept here (`displayCache`, messages of the catalogs). */
+function removeOtherKeys(storage: Storage): void {
+  const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index));
+  for (const key of keys) if (key !== null && key !== STORAGE_KEY) storage.removeItem(key);
+}
+
+/** At a page's start, once it has painted: the keys older versions left in this storage go. */
+export function dropKeysOfOlderVersions(): void {
+  afterNextPaint(() => {
+    try {
+      const storage = pageStorage();
+      if (storage) removeOtherKeys(storage);
+    } catch {
+      // Storage turned off: nothing is kept there.
+    }
+  });
 }
 
 /** The memo a page gives `keepWordsIn` (./word-memo.ts). */

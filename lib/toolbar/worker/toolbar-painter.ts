@@ -14,13 +14,19 @@ export async function paintToolbar(
   const amberLead = amberLeadMs(settings.reminders.leadTimesMs);
   const badge = badgeForState(tokenState, now, amberLead);
   const action = browser.action;
-  await action.setBadgeText({ text: badge.text });
-  if (badge.tone !== 'none') {
-    await action.setBadgeBackgroundColor({ color: BADGE_COLORS[badge.tone] });
-    const withTextColor = action as { setBadgeTextColor?: (details: { color: string }) => Promise<void> };
-    await withTextColor.setBadgeTextColor?.({ color: '#ffffff' });
-  }
-  await action.setTitle({ title: badge.title });
-  await pointPopupAtStoredState();
+  const withTextColor = action as { setBadgeTextColor?: (details: { color: string }) => Promise<void> };
+  const steps: (() => Promise<unknown>)[] = [
+    () => action.setBadgeText({ text: badge.text }),
+    async () => {
+      if (badge.tone === 'none') return;
+      await action.setBadgeBackgroundColor({ color: BADGE_COLORS[badge.tone] });
+      await withTextColor.setBadgeTextColor?.({ color: '#ffffff' });
+    },
+    () => action.setTitle({ title: badge.title }),
+    pointPopupAtStoredState,
+  ];
+  // Each step runs whatever became of the others; the first failure is then reported, and the paint tried again.
+  const failures = (await Promise.allSettled(steps.map((run) => run()))).filter((outcome) => outcome.status === 'rejected');
+  if (failures[0]) throw failures[0].reason;
   return nextBadgeChangeAt(tokenState, now, amberLead);
 }
